@@ -1,0 +1,341 @@
+package ai.fonella.client;
+
+import ai.fonella.InvalidRequestException;
+import ai.fonella.internal.ApiRules;
+import ai.fonella.internal.FonellaJson;
+import ai.fonella.internal.Secrets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The client for the Fonella REST API. Thread-safe: build one per application and share it.
+ *
+ * <pre>{@code
+ * FonellaClient client = FonellaClient.builder()
+ *         .apiKey(System.getenv("FONELLA_API_KEY"))
+ *         .build();
+ * for (Call call : client.calls().list().calls()) {
+ *     System.out.println(call.customerPhone() + ": " + call.summary());
+ * }
+ * }</pre>
+ *
+ * <p>Operations are grouped by resource: {@link #apiKeys()}, {@link #webhooks()}, {@link #tools()},
+ * {@link #calls()}. Requests are checked against the documented rules before they are sent
+ * ({@link ai.fonella.InvalidRequestException} names the field). Errors answered by the API are
+ * {@link FonellaApiException}s, transport failures {@link FonellaIoException}s. {@code GET},
+ * {@code PATCH} and {@code DELETE} are retried on 429, 502, 503, 504 and I/O failures as the
+ * {@link RetryPolicy} says; {@code POST} never is.
+ *
+ * <p>The API key never appears in {@link #toString()}, logs or exception messages; only its prefix.
+ */
+public final class FonellaClient {
+
+    /** The production API. */
+    public static final String DEFAULT_BASE_URL = "https://api.fonella.ai";
+
+    /** Default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default timeout for one request, from sending to the full response. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+    private final URI baseUri;
+    private final String maskedKey;
+    private final ApiKeyService apiKeys;
+    private final WebhookService webhooks;
+    private final ToolService tools;
+    private final CallService calls;
+
+    private FonellaClient(Builder builder) {
+        this.baseUri = builder.baseUri();
+        this.maskedKey = Secrets.maskApiKey(builder.apiKey);
+        boolean allowLoopbackHttp = builder.allowLoopbackHttp != null
+                ? builder.allowLoopbackHttp : ApiRules.isLoopback(baseUri.getHost());
+        HttpClient http = builder.httpClient != null ? builder.httpClient : HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .version(baseUri.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        Transport transport = new Transport(http, builder.jsonMapper, baseUri, builder.apiKey,
+                builder.requestTimeout, builder.retryPolicy, builder.clock, builder.sleeper, builder.random,
+                "fonella-java/" + version());
+        this.apiKeys = new ApiKeyService(transport);
+        this.webhooks = new WebhookService(transport, allowLoopbackHttp);
+        this.tools = new ToolService(transport, allowLoopbackHttp);
+        this.calls = new CallService(transport);
+    }
+
+    /**
+     * Starts a client for the production API.
+     *
+     * @return a builder; {@link Builder#apiKey(String)} is required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * API keys: create, list, delete.
+     *
+     * @return the service
+     */
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    /**
+     * Webhook subscriptions: create, list, update, delete.
+     *
+     * @return the service
+     */
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
+    /**
+     * Custom tools: create, list, update, delete.
+     *
+     * @return the service
+     */
+    public ToolService tools() {
+        return tools;
+    }
+
+    /**
+     * The call log: list pages, stream all, get one.
+     *
+     * @return the service
+     */
+    public CallService calls() {
+        return calls;
+    }
+
+    /**
+     * The base URL requests go to.
+     *
+     * @return e.g. {@code https://api.fonella.ai/}
+     */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public String toString() {
+        return "FonellaClient[baseUrl=" + baseUri + ", apiKey=" + maskedKey + "]";
+    }
+
+    /**
+     * The SDK version, from the jar's Maven metadata.
+     *
+     * @return e.g. {@code 0.1.0}, or {@code dev} when run from classes
+     */
+    public static String version() {
+        return VersionHolder.VERSION;
+    }
+
+    private static final class VersionHolder {
+        static final String VERSION = load();
+
+        private static String load() {
+            try (InputStream in = FonellaClient.class.getResourceAsStream(
+                    "/META-INF/maven/ai.fonella/fonella-core/pom.properties")) {
+                if (in != null) {
+                    Properties properties = new Properties();
+                    properties.load(in);
+                    return properties.getProperty("version", "dev");
+                }
+            } catch (IOException e) {
+                // fall through
+            }
+            return "dev";
+        }
+    }
+
+    /** Configures a {@link FonellaClient}. */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = RandomGenerator.getDefault();
+        private HttpClient httpClient;
+        private JsonMapper jsonMapper = FonellaJson.mapper();
+        private Boolean allowLoopbackHttp;
+
+        private Builder() {
+        }
+
+        /**
+         * The API key, {@code fon_live_...}. Required.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * The API's base URL; default {@value FonellaClient#DEFAULT_BASE_URL}. Must be HTTPS, except
+         * for loopback addresses such as the emulator's {@code http://127.0.0.1:PORT}.
+         *
+         * @param baseUrl the base URL
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /**
+         * @param connectTimeout how long to wait for a connection; default 5 s
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param requestTimeout how long to wait for one complete response; default 15 s
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * @param retryPolicy retries of safe requests; default {@link RetryPolicy#DEFAULT}
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param clock the clock for retry budgets and {@code Retry-After} dates; for tests
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param sleeper how to wait between retries; for tests
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * @param random source of retry jitter; for tests
+         * @return this builder
+         */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * A JDK HTTP client to use instead of one built from the timeouts here (for a proxy, an
+         * executor or TLS settings).
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * A mapper to use instead of the Fonella default (which ignores unknown fields and omits
+         * nulls; keep those settings).
+         *
+         * @param jsonMapper the mapper
+         * @return this builder
+         */
+        public Builder jsonMapper(JsonMapper jsonMapper) {
+            this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+            return this;
+        }
+
+        /**
+         * Whether tool and webhook URLs may be plain {@code http://} to a loopback host. Default:
+         * allowed exactly when the base URL itself is a loopback address (the emulator), refused
+         * otherwise.
+         *
+         * @param allow whether to allow it
+         * @return this builder
+         */
+        public Builder allowLoopbackHttp(boolean allow) {
+            this.allowLoopbackHttp = allow;
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws InvalidRequestException if the API key is missing or the base URL is not HTTPS
+         */
+        public FonellaClient build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new InvalidRequestException("apiKey", "No Fonella API key is set. Set fonella.api-key (or the "
+                        + "FONELLA_API_KEY environment variable), or call FonellaClient.builder().apiKey(...). Keys "
+                        + "are created in the Fonella Dashboard under Developers > API Keys.");
+            }
+            if (!apiKey.equals(apiKey.strip()) || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+                throw new InvalidRequestException("apiKey", "The Fonella API key " + Secrets.maskApiKey(apiKey.strip())
+                        + " contains whitespace or control characters; copy it again without line breaks or "
+                        + "spaces.");
+            }
+            return new FonellaClient(this);
+        }
+
+        private URI baseUri() {
+            ApiRules.requireText("baseUrl", baseUrl);
+            URI uri;
+            try {
+                uri = new URI(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+            } catch (URISyntaxException e) {
+                throw new InvalidRequestException("baseUrl", "baseUrl '" + baseUrl + "' is not a valid URL: "
+                        + e.getReason() + ".");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || !(scheme.equals("https")
+                    || (scheme.equals("http") && ApiRules.isLoopback(uri.getHost())))) {
+                throw new InvalidRequestException("baseUrl", "baseUrl must be an HTTPS URL such as "
+                        + DEFAULT_BASE_URL + " (plain http only for a loopback emulator), but was '" + baseUrl
+                        + "'.");
+            }
+            return uri;
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            if (duration == null || duration.isZero() || duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, e.g. Duration.ofSeconds(5)");
+            }
+            return duration;
+        }
+    }
+}
