@@ -1,0 +1,69 @@
+package ai.fonella.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.fonella.InvalidRequestException;
+import ai.fonella.model.Tool;
+import ai.fonella.model.ToolMethod;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ToolEndpointTests {
+
+    @Test
+    void derivesToolAndWebhookUrlsFromPublicUrlAndBasePath() {
+        ToolEndpoint endpoint = new ToolEndpoint("https://shop.example.com/", "fonella/", null, "s3cret");
+
+        assertThat(endpoint.toolUrl("lookupOrder")).isEqualTo("https://shop.example.com/fonella/tools/lookupOrder");
+        assertThat(endpoint.toolUrlPrefix()).isEqualTo("https://shop.example.com/fonella/tools/");
+        assertThat(endpoint.webhookUrl()).isEqualTo("https://shop.example.com/fonella/webhooks");
+        assertThat(endpoint.headers()).isEqualTo(Map.of("X-Fonella-Tool-Secret", "s3cret"));
+    }
+
+    @Test
+    void acceptsAnEmptyBasePath() {
+        ToolEndpoint endpoint = new ToolEndpoint("https://shop.example.com/api", "/", "X-Key", null);
+
+        assertThat(endpoint.toolUrl("lookupOrder")).isEqualTo("https://shop.example.com/api/tools/lookupOrder");
+        assertThat(endpoint.headers()).isEmpty();
+    }
+
+    @Test
+    void ownsExactlyToolsUnderItsPrefix() {
+        ToolEndpoint endpoint = ToolEndpoint.of("https://shop.example.com", null);
+
+        assertThat(endpoint.owns(tool("https://shop.example.com/fonella/tools/a"))).isTrue();
+        assertThat(endpoint.owns(tool("https://shop.example.com/fonella/toolsX/a"))).isFalse();
+        assertThat(endpoint.owns(tool("https://shop.example.com.evil.test/fonella/tools/a"))).isFalse();
+        assertThat(endpoint.owns(tool(null))).isFalse();
+    }
+
+    @Test
+    void requiresAnHttpsPublicUrlExceptOnLoopback() {
+        assertThatThrownBy(() -> ToolEndpoint.of("http://shop.example.com", null))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("HTTPS");
+        assertThatThrownBy(() -> ToolEndpoint.of(" ", null))
+                .hasMessageContaining("fonella.public-url");
+        assertThat(ToolEndpoint.of("http://127.0.0.1:8080", null).toolUrl("a"))
+                .isEqualTo("http://127.0.0.1:8080/fonella/tools/a");
+    }
+
+    @Test
+    void rejectsABlankSecretAndAnInvalidHeaderName() {
+        assertThatThrownBy(() -> ToolEndpoint.of("https://shop.example.com", "  "))
+                .hasMessageContaining("tool secret is blank");
+        assertThatThrownBy(() -> new ToolEndpoint("https://shop.example.com", null, "Bad Header", "x"))
+                .hasMessageContaining("not a valid HTTP header name");
+    }
+
+    @Test
+    void toStringHidesTheSecret() {
+        assertThat(ToolEndpoint.of("https://shop.example.com", "s3cret").toString()).doesNotContain("s3cret");
+    }
+
+    private static Tool tool(String url) {
+        return new Tool("t", "a", "d", url, ToolMethod.POST, Map.of(), null, true, null);
+    }
+}
