@@ -1,0 +1,381 @@
+package ai.fonella.spring.boot.autoconfigure;
+
+import ai.fonella.client.FonellaClient;
+import ai.fonella.sync.ToolEndpoint;
+import ai.fonella.webhook.SignatureScheme;
+import ai.fonella.webhook.WebhookVerifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of Fonella for Java, under {@code fonella.*}.
+ *
+ * <p>The minimum for a live app: {@code fonella.api-key} (or {@code FONELLA_API_KEY}) and
+ * {@code fonella.public-url}, the HTTPS address where Fonella reaches the app.
+ */
+@ConfigurationProperties("fonella")
+public class FonellaProperties {
+
+    /**
+     * Fonella API key (fon_live_...). The client bean, tool sync and webhook registration exist only
+     * when it is set. Prefer the FONELLA_API_KEY environment variable to a value in a file.
+     */
+    private String apiKey;
+
+    /**
+     * Base URL of the Fonella API. Plain http is accepted only for a loopback emulator.
+     */
+    private String baseUrl = FonellaClient.DEFAULT_BASE_URL;
+
+    /**
+     * Public HTTPS address where Fonella reaches this app, e.g. https://shop.example.com. Tool and
+     * webhook URLs are derived from it: {public-url}{base-path}/tools/{name} and
+     * {public-url}{base-path}/webhooks. When unset and base-url is a loopback emulator, the app's own
+     * loopback address is used.
+     */
+    private String publicUrl;
+
+    /**
+     * Path under which the Fonella endpoints are served.
+     */
+    private String basePath = ToolEndpoint.DEFAULT_BASE_PATH;
+
+    /**
+     * Largest request body accepted by the Fonella endpoints; larger requests get 413.
+     */
+    private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+    /**
+     * Connect timeout of the API client.
+     */
+    private Duration connectTimeout = FonellaClient.DEFAULT_CONNECT_TIMEOUT;
+
+    /**
+     * Timeout of one API request, from sending to the complete response.
+     */
+    private Duration requestTimeout = FonellaClient.DEFAULT_REQUEST_TIMEOUT;
+
+    private final Tools tools = new Tools();
+
+    private final Webhooks webhooks = new Webhooks();
+
+    public String getApiKey() {
+        return this.apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return this.baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getPublicUrl() {
+        return this.publicUrl;
+    }
+
+    public void setPublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    public String getBasePath() {
+        return this.basePath;
+    }
+
+    public void setBasePath(String basePath) {
+        this.basePath = basePath;
+    }
+
+    public DataSize getMaxBodySize() {
+        return this.maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public Duration getConnectTimeout() {
+        return this.connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return this.requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Tools getTools() {
+        return this.tools;
+    }
+
+    public Webhooks getWebhooks() {
+        return this.webhooks;
+    }
+
+    @Override
+    public String toString() {
+        return "FonellaProperties[baseUrl=" + baseUrl + ", publicUrl=" + publicUrl + ", basePath=" + basePath
+                + ", apiKey=" + (apiKey == null ? "unset" : "set") + "]";
+    }
+
+    /** How tools are registered with Fonella at startup. */
+    public enum SyncMode {
+        /** Create, update and (with prune) delete this app's tools at startup. */
+        ON_STARTUP,
+        /** Compare only; report drift on the health indicator, or fail the start with fail-fast. */
+        VALIDATE,
+        /** Leave registration to someone else, e.g. the Maven plugin during deploy. */
+        NONE
+    }
+
+    /** Settings of {@code @FonellaTool} methods and their endpoint. */
+    public static class Tools {
+
+        /**
+         * Shared secret registered in each tool's headers and required on every invocation. When
+         * unset, one is derived from the API key and public URL (the same on every replica with the
+         * same key); set it explicitly when tools are registered by the Maven plugin or another key.
+         */
+        private String secret;
+
+        /**
+         * Header that carries the tool secret.
+         */
+        private String secretHeader = ToolEndpoint.DEFAULT_SECRET_HEADER;
+
+        /**
+         * What happens at startup: on-startup registers the tools, validate only compares, none does
+         * nothing.
+         */
+        private SyncMode sync = SyncMode.ON_STARTUP;
+
+        /**
+         * Whether tools this app owns that are no longer in code are deleted during sync.
+         */
+        private boolean prune = false;
+
+        /**
+         * Whether a failed sync (API unreachable, key rejected, drift in validate mode) fails the
+         * start. When false, the app starts, reports the problem on the health indicator and retries
+         * in the background.
+         */
+        private boolean failFast = false;
+
+        /**
+         * Deadline of one tool invocation, unless the method sets its own. Must stay below the 5 s
+         * Fonella waits.
+         */
+        private Duration timeout = Duration.ofSeconds(4);
+
+        /**
+         * Result spoken when a tool method returns nothing.
+         */
+        private String doneResult = "Done.";
+
+        /**
+         * Result spoken when a tool misses its deadline.
+         */
+        private String fallbackResult = "Sorry, that is taking longer than expected. Please try again in a moment.";
+
+        /**
+         * Result spoken when a tool method fails with an unexpected exception.
+         */
+        private String errorResult = "Sorry, something went wrong while doing that.";
+
+        /**
+         * First wait before retrying a failed sync in the background; doubles up to sync-retry-max-delay.
+         */
+        private Duration syncRetryInitialDelay = Duration.ofSeconds(2);
+
+        /**
+         * Longest wait between background sync retries.
+         */
+        private Duration syncRetryMaxDelay = Duration.ofMinutes(5);
+
+        public String getSecret() {
+            return this.secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public String getSecretHeader() {
+            return this.secretHeader;
+        }
+
+        public void setSecretHeader(String secretHeader) {
+            this.secretHeader = secretHeader;
+        }
+
+        public SyncMode getSync() {
+            return this.sync;
+        }
+
+        public void setSync(SyncMode sync) {
+            this.sync = sync;
+        }
+
+        public boolean isPrune() {
+            return this.prune;
+        }
+
+        public void setPrune(boolean prune) {
+            this.prune = prune;
+        }
+
+        public boolean isFailFast() {
+            return this.failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public String getDoneResult() {
+            return this.doneResult;
+        }
+
+        public void setDoneResult(String doneResult) {
+            this.doneResult = doneResult;
+        }
+
+        public String getFallbackResult() {
+            return this.fallbackResult;
+        }
+
+        public void setFallbackResult(String fallbackResult) {
+            this.fallbackResult = fallbackResult;
+        }
+
+        public String getErrorResult() {
+            return this.errorResult;
+        }
+
+        public void setErrorResult(String errorResult) {
+            this.errorResult = errorResult;
+        }
+
+        public Duration getSyncRetryInitialDelay() {
+            return this.syncRetryInitialDelay;
+        }
+
+        public void setSyncRetryInitialDelay(Duration syncRetryInitialDelay) {
+            this.syncRetryInitialDelay = syncRetryInitialDelay;
+        }
+
+        public Duration getSyncRetryMaxDelay() {
+            return this.syncRetryMaxDelay;
+        }
+
+        public void setSyncRetryMaxDelay(Duration syncRetryMaxDelay) {
+            this.syncRetryMaxDelay = syncRetryMaxDelay;
+        }
+    }
+
+    /** Settings of {@code @OnFonellaEvent} methods and the webhook endpoint. */
+    public static class Webhooks {
+
+        /**
+         * Signing secrets accepted on deliveries; list the new one first and keep the old one until
+         * rotation is done. With register on, the secret of this app's subscription is accepted too.
+         */
+        private List<String> secrets = new ArrayList<>();
+
+        /**
+         * Largest accepted distance between a delivery's signed timestamp and now, either way.
+         */
+        private Duration tolerance = WebhookVerifier.DEFAULT_TOLERANCE;
+
+        /**
+         * Signature scheme of deliveries: fonella (X-Fonella-Signature) or standard-webhooks.
+         */
+        private SignatureScheme signatureScheme = SignatureScheme.FONELLA;
+
+        /**
+         * Whether to create or update this app's webhook subscription at startup, for exactly the
+         * events its handlers listen to, and accept the secret the API returns for it.
+         */
+        private boolean register = true;
+
+        /**
+         * How many (event id, handler) pairs the in-memory deduplication store remembers.
+         */
+        private int deduplicationCapacity = 100_000;
+
+        /**
+         * How long the in-memory deduplication store remembers a handled event.
+         */
+        private Duration deduplicationTtl = Duration.ofHours(24);
+
+        public List<String> getSecrets() {
+            return this.secrets;
+        }
+
+        public void setSecrets(List<String> secrets) {
+            this.secrets = secrets;
+        }
+
+        public Duration getTolerance() {
+            return this.tolerance;
+        }
+
+        public void setTolerance(Duration tolerance) {
+            this.tolerance = tolerance;
+        }
+
+        public SignatureScheme getSignatureScheme() {
+            return this.signatureScheme;
+        }
+
+        public void setSignatureScheme(SignatureScheme signatureScheme) {
+            this.signatureScheme = signatureScheme;
+        }
+
+        public boolean isRegister() {
+            return this.register;
+        }
+
+        public void setRegister(boolean register) {
+            this.register = register;
+        }
+
+        public int getDeduplicationCapacity() {
+            return this.deduplicationCapacity;
+        }
+
+        public void setDeduplicationCapacity(int deduplicationCapacity) {
+            this.deduplicationCapacity = deduplicationCapacity;
+        }
+
+        public Duration getDeduplicationTtl() {
+            return this.deduplicationTtl;
+        }
+
+        public void setDeduplicationTtl(Duration deduplicationTtl) {
+            this.deduplicationTtl = deduplicationTtl;
+        }
+    }
+}
