@@ -71,9 +71,6 @@ public final class EventHandlers {
             Method implementation = methods.get(0);
             OnFonellaEvent annotation = null;
             for (Method method : methods) {
-                if (method != implementation && Modifier.isPrivate(method.getModifiers())) {
-                    continue; // private methods are not overridden, so they pass nothing on
-                }
                 annotation = method.getAnnotation(OnFonellaEvent.class);
                 if (annotation != null) {
                     break;
@@ -262,7 +259,9 @@ public final class EventHandlers {
             if (Modifier.isStatic(method.getModifiers()) && !method.isAnnotationPresent(OnFonellaEvent.class)) {
                 continue;
             }
-            hierarchy.computeIfAbsent(new Signature(method.getName(), List.of(method.getParameterTypes())),
+            // A private method overrides nothing and is overridden by nothing: it is its own group.
+            Class<?> owner = Modifier.isPrivate(method.getModifiers()) ? type : null;
+            hierarchy.computeIfAbsent(new Signature(method.getName(), List.of(method.getParameterTypes()), owner),
                     key -> new ArrayList<>()).add(method);
         }
     }
@@ -283,6 +282,7 @@ public final class EventHandlers {
         return result;
     }
 
-    private record Signature(String name, List<Class<?>> parameterTypes) {
+    /** A method signature; {@code owner} is set for private methods only. */
+    private record Signature(String name, List<Class<?>> parameterTypes, Class<?> owner) {
     }
 }
