@@ -230,6 +230,22 @@ class EventHandlersTests {
                 "summary raw evt_summary_1", "started");
     }
 
+    static class Throwing {
+        static final java.io.IOException CHECKED = new java.io.IOException("disk full");
+
+        @OnFonellaEvent
+        public void ended(CallEndedEvent event) throws java.io.IOException {
+            throw CHECKED;
+        }
+    }
+
+    @Test
+    void rethrowsTheHandlersOwnCheckedExceptionRatherThanAReflectionWrapper() {
+        EventHandler handler = EventHandlers.handlers(new Throwing()).get(0);
+
+        assertThatThrownBy(() -> handler.invoke(EventFixtures.event("call-ended.json"))).isSameAs(Throwing.CHECKED);
+    }
+
     // --- build-time errors ---
 
     static class UnknownTypeName {
