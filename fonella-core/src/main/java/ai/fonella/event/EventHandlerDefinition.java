@@ -2,6 +2,7 @@ package ai.fonella.event;
 
 import ai.fonella.model.EventType;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,11 @@ public record EventHandlerDefinition(
         }
         Objects.requireNonNull(targetClass, "targetClass");
         Objects.requireNonNull(method, "method");
-        eventTypes = eventTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(eventTypes));
+        Objects.requireNonNull(eventTypes, "eventTypes");
+        Objects.requireNonNull(parameters, "parameters");
+        // Unmodifiable, in declaration order of EventType, so logs and metrics tags are stable.
+        eventTypes = Collections.unmodifiableSet(eventTypes.isEmpty()
+                ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(eventTypes));
         if (eventTypes.contains(EventType.UNKNOWN)) {
             throw new IllegalArgumentException("eventTypes must not contain UNKNOWN; use allTypes");
         }
