@@ -40,6 +40,18 @@ public class WebhookVerificationException extends FonellaException {
     }
 
     /**
+     * Creates a failure caused by another exception, for example a secret supplier that failed.
+     *
+     * @param reason why verification failed
+     * @param message a description safe to log and to return to the sender
+     * @param cause the underlying failure
+     */
+    public WebhookVerificationException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    /**
      * Why verification failed.
      *
      * @return the reason

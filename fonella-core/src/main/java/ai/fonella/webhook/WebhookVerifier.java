@@ -131,13 +131,23 @@ public final class WebhookVerifier {
         if (candidates.isEmpty()) {
             throw malformed("it has no v1= signature");
         }
+        List<byte[]> signatures = new ArrayList<>(candidates.size());
+        for (String candidate : candidates) {
+            byte[] given = decodeHex(candidate);
+            if (given != null) {
+                signatures.add(given);
+            }
+        }
+        if (signatures.isEmpty()) {
+            throw malformed("no v1= value is " + HEX_SIGNATURE_LENGTH + " hexadecimal characters (a truncated "
+                    + "or re-encoded header?)");
+        }
         Instant signedAt = checkTimestamp(timestamp);
         List<SecretKeySpec> keys = keys();
         for (SecretKeySpec key : keys) {
             byte[] expected = Hmac.sign(key, null, timestamp, body);
-            for (String candidate : candidates) {
-                byte[] given = decodeHex(candidate);
-                if (given != null && MessageDigest.isEqual(expected, given)) {
+            for (byte[] given : signatures) {
+                if (MessageDigest.isEqual(expected, given)) {
                     return new VerifiedWebhook(signedAt, null);
                 }
             }
@@ -158,13 +168,22 @@ public final class WebhookVerifier {
         if (candidates.isEmpty()) {
             throw malformed("it has no v1,<base64> signature");
         }
+        List<byte[]> signatures = new ArrayList<>(candidates.size());
+        for (String candidate : candidates) {
+            byte[] given = decodeBase64(candidate);
+            if (given != null) {
+                signatures.add(given);
+            }
+        }
+        if (signatures.isEmpty()) {
+            throw malformed("no v1, value is base64 (a truncated or re-encoded header?)");
+        }
         Instant signedAt = checkTimestamp(timestamp);
         List<SecretKeySpec> keys = keys();
         for (SecretKeySpec key : keys) {
             byte[] expected = Hmac.sign(key, id, timestamp, body);
-            for (String candidate : candidates) {
-                byte[] given = decodeBase64(candidate);
-                if (given != null && MessageDigest.isEqual(expected, given)) {
+            for (byte[] given : signatures) {
+                if (MessageDigest.isEqual(expected, given)) {
                     return new VerifiedWebhook(signedAt, id);
                 }
             }
@@ -220,7 +239,15 @@ public final class WebhookVerifier {
     }
 
     private List<SecretKeySpec> keys() {
-        Collection<String> current = secrets.get();
+        Collection<String> current;
+        try {
+            current = secrets.get();
+        } catch (RuntimeException e) {
+            // Fail closed with a verification failure, as promised, rather than leak another exception.
+            throw new WebhookVerificationException(Reason.NO_SECRET, "The webhook signing secrets could not be read ("
+                    + e.getClass().getSimpleName() + "), so no delivery can be verified. Check the secret "
+                    + "supplier.", e);
+        }
         KeyCache cache = keyCache;
         if (cache.source != current) {
             List<SecretKeySpec> keys = new ArrayList<>();
@@ -256,6 +283,9 @@ public final class WebhookVerifier {
     }
 
     private static byte[] decodeBase64(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {

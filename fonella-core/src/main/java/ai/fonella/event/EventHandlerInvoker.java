@@ -1,0 +1,65 @@
+package ai.fonella.event;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Objects;
+
+/**
+ * Calls a handler method with its resolved arguments. The default, {@link #reflective(Object, Method)},
+ * invokes the method on a target object; a framework can supply its own, for example to invoke
+ * through a proxy so that transactions or security advice apply.
+ */
+@FunctionalInterface
+public interface EventHandlerInvoker {
+
+    /**
+     * Invokes the handler.
+     *
+     * @param arguments one argument per method parameter, as described by
+     *     {@link EventHandlerDefinition#parameters()}
+     * @throws Exception what the handler threw, unwrapped from any reflection wrapper
+     */
+    void invoke(Object[] arguments) throws Exception;
+
+    /**
+     * Invokes {@code method} on {@code target} by reflection, unwrapping
+     * {@link InvocationTargetException} so the handler's own exception is reported.
+     *
+     * @param target the object whose method handles events
+     * @param method the handler method, declared by the target's class or one of its supertypes
+     * @return the invoker
+     * @throws EventHandlerDefinitionException if the target cannot run the method or the method
+     *     cannot be made accessible
+     */
+    static EventHandlerInvoker reflective(Object target, Method method) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(method, "method");
+        if (!method.getDeclaringClass().isInstance(target)) {
+            throw new EventHandlerDefinitionException("Cannot invoke " + method.getDeclaringClass().getName() + "."
+                    + method.getName() + " on an instance of " + target.getClass().getName()
+                    + ": pass an object of the class the handler was defined for.");
+        }
+        boolean accessible = method.trySetAccessible()
+                || Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers());
+        if (!accessible) {
+            throw new EventHandlerDefinitionException("Event handler " + method.getDeclaringClass().getName() + "."
+                    + method.getName() + " cannot be made accessible (its module does not open the package); "
+                    + "make the method and its class public.");
+        }
+        return arguments -> {
+            try {
+                method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception exception) {
+                    throw exception;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        };
+    }
+}
