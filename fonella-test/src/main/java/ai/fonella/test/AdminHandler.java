@@ -30,7 +30,8 @@ final class AdminHandler {
             if (remote == null || !remote.getAddress().isLoopbackAddress()) {
                 throw ApiError.forbidden("The admin endpoints answer loopback callers only.");
             }
-            return route(request, request.segments().subList(1, request.segments().size()));
+            List<String> path = request.segments().subList(1, request.segments().size());
+            return route(request, path.isEmpty() ? List.of("info") : path);
         } catch (ApiError e) {
             return ApiResponse.error(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -40,7 +41,7 @@ final class AdminHandler {
 
     private ApiResponse route(ApiRequest request, List<String> path) {
         String method = request.method();
-        String resource = path.isEmpty() ? "info" : path.get(0);
+        String resource = path.get(0);
         switch (resource) {
             case "info" -> {
                 require(method, path, "GET", 1);

@@ -1,5 +1,6 @@
 package ai.fonella.test;
 
+import ai.fonella.internal.Secrets;
 import ai.fonella.model.ApiKeyScope;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +30,19 @@ final class EmulatorServer {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     static final String ADMIN_PREFIX = "_emulator";
+
+    /**
+     * The JDK server writes headers and body in separate segments; with Nagle's algorithm and delayed
+     * ACKs every answer then waits ~40 ms. TCP_NODELAY removes that. The JDK reads the property once,
+     * when its first server is created in the JVM, so it is set here unless the user chose a value.
+     */
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(FonellaEmulator.class);
     private static final InetAddress LOOPBACK = loopback();
@@ -195,8 +209,7 @@ final class EmulatorServer {
             return null;
         }
         String token = authorization.substring(7).strip();
-        return token.length() > ai.fonella.internal.Secrets.KEY_PREFIX_LENGTH
-                ? ai.fonella.internal.Secrets.apiKeyPrefix(token) : null;
+        return token.length() > Secrets.KEY_PREFIX_LENGTH ? Secrets.apiKeyPrefix(token) : null;
     }
 
     private static InetAddress loopback() {
