@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,12 +65,14 @@ final class EmulatorServer {
         this.faults = faults;
         this.admin = admin;
         this.routes = List.of(
-                new Route(List.of("v1", "me", "api-keys"), null, "GET, POST", "DELETE", new ApiKeysHandler(state)),
-                new Route(List.of("v1", "webhooks"), ApiKeyScope.WEBHOOKS_MANAGE, "GET, POST", "PATCH, DELETE",
-                        new WebhooksHandler(state, settings)),
-                new Route(List.of("v1", "tools"), ApiKeyScope.TOOLS_MANAGE, "GET, POST", "PATCH, DELETE",
-                        new ToolsHandler(state, settings)),
-                new Route(List.of("v1", "calls"), ApiKeyScope.CALLS_READ, "GET", "GET", new CallsHandler()));
+                new Route(List.of("v1", "me", "api-keys"), null, List.of("GET", "POST"), List.of("DELETE"),
+                        new ApiKeysHandler(state)),
+                new Route(List.of("v1", "webhooks"), ApiKeyScope.WEBHOOKS_MANAGE, List.of("GET", "POST"),
+                        List.of("PATCH", "DELETE"), new WebhooksHandler(state, settings)),
+                new Route(List.of("v1", "tools"), ApiKeyScope.TOOLS_MANAGE, List.of("GET", "POST"),
+                        List.of("PATCH", "DELETE"), new ToolsHandler(state, settings)),
+                new Route(List.of("v1", "calls"), ApiKeyScope.CALLS_READ, List.of("GET"), List.of("GET"),
+                        new CallsHandler()));
     }
 
     /** Binds the configured port, or the port bound before after {@link #stop()}. */
@@ -172,9 +173,9 @@ final class EmulatorServer {
             if (target.isEmpty()) {
                 continue;
             }
-            String allowed = target.get().isItem() ? route.itemMethods() : route.collectionMethods();
-            if (!Set.of(allowed.split(", ")).contains(request.method())) {
-                throw ApiError.methodNotAllowed(request.method(), request.path(), allowed);
+            List<String> allowed = target.get().isItem() ? route.itemMethods() : route.collectionMethods();
+            if (!allowed.contains(request.method())) {
+                throw ApiError.methodNotAllowed(request.method(), request.path(), String.join(", ", allowed));
             }
             Caller caller = state.authenticate(request.header("Authorization"));
             if (route.scope() != null && !caller.key().scopes().contains(route.scope())) {
@@ -224,8 +225,8 @@ final class EmulatorServer {
      * A resource: its collection path, the scope it needs, the methods allowed on the collection and
      * on an item, and its handler.
      */
-    private record Route(List<String> collection, ApiKeyScope scope, String collectionMethods, String itemMethods,
-            ResourceHandler handler) {
+    private record Route(List<String> collection, ApiKeyScope scope, List<String> collectionMethods,
+            List<String> itemMethods, ResourceHandler handler) {
 
         Optional<Target> match(List<String> segments) {
             if (segments.size() < collection.size() || segments.size() > collection.size() + 1

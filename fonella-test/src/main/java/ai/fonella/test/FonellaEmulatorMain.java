@@ -42,6 +42,11 @@ public final class FonellaEmulatorMain {
      * @throws InterruptedException if the main thread is interrupted
      */
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println("Runs the Fonella API emulator on 127.0.0.1 until killed.");
+            System.out.println(usage());
+            return;
+        }
         FonellaEmulator emulator;
         try {
             emulator = launch(args, System.out);
@@ -142,8 +147,6 @@ public final class FonellaEmulatorMain {
                     case "--api-key" -> options.apiKeys.add(inline != null ? inline : value(args, ++i, name));
                     case "--port-file" -> options.portFile = Path.of(inline != null ? inline : value(args, ++i, name));
                     case "--allow-external-requests" -> options.allowExternalRequests = true;
-                    case "--help", "-h" -> throw new IllegalArgumentException("Runs the Fonella API emulator on "
-                            + "127.0.0.1 until killed.");
                     default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
                 }
             }

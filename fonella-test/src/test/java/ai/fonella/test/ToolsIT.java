@@ -155,6 +155,34 @@ class ToolsIT {
     }
 
     @Test
+    void concurrentCreatesNeverExceedTheLimit() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String name = "parallel" + i;
+                results.add(pool.submit(() -> {
+                    try {
+                        client.tools().create(tool(name));
+                        return true;
+                    } catch (FonellaValidationException e) {
+                        assertThat(e.errorCode()).isEqualTo("limit_exceeded");
+                        return false;
+                    }
+                }));
+            }
+            int created = 0;
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                created += result.get() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(20);
+            assertThat(client.tools().list()).hasSize(20);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void clientRejectsNamesThatAreNotCamelCase() {
         for (String name : List.of("lookup order", "lookup_order", "LookupOrder", "lookup-order", "1lookup", "")) {
             assertThatThrownBy(() -> client.tools().create(tool(name)))
