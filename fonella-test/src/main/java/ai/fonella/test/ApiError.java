@@ -59,11 +59,6 @@ final class ApiError extends RuntimeException {
         return new ApiError(400, "validation_error", message);
     }
 
-    /** A well-formed request that breaks a documented rule: 422 {@code validation_error}. */
-    static ApiError unprocessable(String message) {
-        return new ApiError(422, "validation_error", message);
-    }
-
     static ApiError limitExceeded(String message) {
         return new ApiError(409, "limit_exceeded", message);
     }
@@ -74,14 +69,20 @@ final class ApiError extends RuntimeException {
     }
 
     /**
-     * Runs a rule of {@code ai.fonella.internal.ApiRules} and turns its rejection into a 422 with the
-     * rule's own message, so the client and the emulator say the same thing.
+     * Runs a rule of {@code ai.fonella.internal.ApiRules} and turns its rejection into a 422
+     * {@code validation_error} (a well-formed request that breaks a documented rule) with the rule's
+     * own message, so the client and the emulator say the same thing.
      */
     static void rule(Runnable check) {
+        rule(422, check);
+    }
+
+    /** Like {@link #rule(Runnable)}, answering {@code status} (400 for query parameters). */
+    static void rule(int status, Runnable check) {
         try {
             check.run();
         } catch (InvalidRequestException e) {
-            throw unprocessable(e.getMessage());
+            throw new ApiError(status, "validation_error", e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package ai.fonella.test;
 
-import ai.fonella.InvalidRequestException;
 import ai.fonella.internal.ApiRules;
 import ai.fonella.model.Call;
 import ai.fonella.model.ListCallsParams;
@@ -50,11 +49,7 @@ final class CallsHandler implements ResourceHandler {
             throw ApiError.badRequest("limit must be an integer between 1 and " + ListCallsParams.MAX_LIMIT
                     + ", but was '" + text + "'.");
         }
-        try {
-            ApiRules.requireLimit("limit", limit);
-        } catch (InvalidRequestException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
+        ApiError.rule(400, () -> ApiRules.requireLimit("limit", limit));
         return limit;
     }
 

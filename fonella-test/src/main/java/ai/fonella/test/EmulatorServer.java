@@ -205,12 +205,10 @@ final class EmulatorServer {
         }
     }
 
+    /** The prefix of the Bearer token sent, for the recording; never a whole token. */
     private static String keyPrefix(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).strip();
-        return token.length() > Secrets.KEY_PREFIX_LENGTH ? Secrets.apiKeyPrefix(token) : null;
+        String token = EmulatorState.bearerToken(authorization);
+        return token != null && token.length() > Secrets.KEY_PREFIX_LENGTH ? Secrets.apiKeyPrefix(token) : null;
     }
 
     private static InetAddress loopback() {

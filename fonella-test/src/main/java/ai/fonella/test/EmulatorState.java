@@ -100,12 +100,11 @@ final class EmulatorState {
             throw ApiError.unauthorized("The request has no Authorization header; send 'Authorization: Bearer "
                     + "fon_live_...' with an API key.");
         }
-        String value = authorization.strip();
-        if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = bearerToken(authorization);
+        if (token == null) {
             throw ApiError.unauthorized("The Authorization header is not a Bearer token; send 'Authorization: "
                     + "Bearer fon_live_...'.");
         }
-        String token = value.substring(7).strip();
         KeyRef ref = tokens.get(token);
         AccountState account = ref == null ? null : accounts.get(ref.accountId());
         ApiKey key = account == null ? null : account.key(ref.keyId());
@@ -120,6 +119,19 @@ final class EmulatorState {
         }
         account.touchKey(key.keyId(), now);
         return new Caller(account, key);
+    }
+
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header.
+     *
+     * @return the token, or {@code null} when the header is absent or not a Bearer header
+     */
+    static String bearerToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.strip();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
     }
 
     /**
