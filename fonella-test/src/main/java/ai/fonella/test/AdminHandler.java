@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link FonellaEmulator} for the list.
  */
 final class AdminHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(FonellaEmulator.class);
 
     private final FonellaEmulator emulator;
 
@@ -36,6 +40,9 @@ final class AdminHandler {
             return ApiResponse.error(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return ApiResponse.error(400, "validation_error", e.getMessage(), Map.of());
+        } catch (RuntimeException e) {
+            log.warn("The Fonella emulator failed on {} {}", request.method(), request.path(), e);
+            return ApiResponse.error(500, "internal_error", "The emulator failed: " + e, Map.of());
         }
     }
 
