@@ -112,8 +112,11 @@ public final class CallService {
      *
      * @param params page size and optional starting cursor
      * @return a sequential stream
+     * @throws ai.fonella.InvalidRequestException at once, before any request, if the limit is not in 1..100
      */
     public Stream<Call> stream(ListCallsParams params) {
+        Objects.requireNonNull(params, "params");
+        ApiRules.requireLimit("limit", params.limit());
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(new PageIterator(params),
                         Spliterator.ORDERED | Spliterator.NONNULL), false);

@@ -1,6 +1,5 @@
 package ai.fonella.client;
 
-import ai.fonella.InvalidRequestException;
 import ai.fonella.internal.ApiRules;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
@@ -8,7 +7,6 @@ import ai.fonella.model.UpdateToolRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Custom tools: {@code /v1/tools}. Needs the {@code tools:manage} scope. Get it from
@@ -43,7 +41,7 @@ public final class ToolService {
         ApiRules.requireText("description", request.description());
         ApiRules.requireHttpsUrl("url", request.url(), allowLoopbackHttp);
         ApiRules.requireMethod("method", request.method());
-        requireSchemaObject(request.inputSchema());
+        ApiRules.requireSchemaObject("inputSchema", request.inputSchema());
         return Envelope.single(transport.json(), transport.send("POST", PATH, request, SCOPE), "tool", Tool.class,
                 "POST " + PATH);
     }
@@ -87,7 +85,7 @@ public final class ToolService {
             ApiRules.requireHttpsUrl("url", request.url(), allowLoopbackHttp);
         }
         ApiRules.requireMethod("method", request.method());
-        requireSchemaObject(request.inputSchema());
+        ApiRules.requireSchemaObject("inputSchema", request.inputSchema());
         String path = Paths.withId(PATH, "toolId", toolId);
         return Envelope.single(transport.json(), transport.send("PATCH", path, request, SCOPE), "tool", Tool.class,
                 "PATCH " + path);
@@ -100,12 +98,5 @@ public final class ToolService {
      */
     public void delete(String toolId) {
         transport.send("DELETE", Paths.withId(PATH, "toolId", toolId), null, SCOPE);
-    }
-
-    private static void requireSchemaObject(JsonNode schema) {
-        if (schema != null && !schema.isObject()) {
-            throw new InvalidRequestException("inputSchema", "inputSchema must be a JSON Schema object such as "
-                    + "{\"type\":\"object\",\"properties\":{...}}, but was a JSON " + schema.getNodeType() + ".");
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The documented rules of the Fonella API, checked in one place: by the client before it sends a
@@ -206,6 +207,22 @@ public final class ApiRules {
             throw new InvalidRequestException(field, field + " must be GET or POST.");
         }
         return method;
+    }
+
+    /**
+     * Requires a JSON Schema object, or nothing ({@code null} or JSON {@code null}).
+     *
+     * @param field wire name of the field
+     * @param schema the schema, may be {@code null}
+     * @return the schema
+     */
+    public static JsonNode requireSchemaObject(String field, JsonNode schema) {
+        if (schema != null && !schema.isNull() && !schema.isObject()) {
+            throw new InvalidRequestException(field, field + " must be a JSON Schema object such as "
+                    + "{\"type\":\"object\",\"properties\":{...}}, but was a JSON "
+                    + schema.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
+        }
+        return schema;
     }
 
     /**

@@ -1,6 +1,7 @@
 package ai.fonella.model;
 
 import ai.fonella.internal.Copies;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,7 @@ public record UpdateToolRequest(
      *
      * @return {@code true} when every field is {@code null}
      */
+    @JsonIgnore // not a wire field: without this Jackson sends "empty": false with every update
     public boolean isEmpty() {
         return name == null && description == null && url == null && method == null && headers == null
                 && inputSchema == null && enabled == null;

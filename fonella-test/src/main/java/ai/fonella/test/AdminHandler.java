@@ -1,0 +1,252 @@
+package ai.fonella.test;
+
+import ai.fonella.internal.FonellaJson;
+import ai.fonella.model.Call;
+import ai.fonella.model.EventType;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The admin endpoints under {@code /_emulator/}: no authentication, loopback callers only. They drive
+ * the emulator over HTTP for builds and tests that are not written in Java; see
+ * {@link FonellaEmulator} for the list.
+ */
+final class AdminHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(FonellaEmulator.class);
+
+    private final FonellaEmulator emulator;
+
+    AdminHandler(FonellaEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    ApiResponse handle(ApiRequest request, InetSocketAddress remote) {
+        try {
+            if (remote == null || !remote.getAddress().isLoopbackAddress()) {
+                throw ApiError.forbidden("The admin endpoints answer loopback callers only.");
+            }
+            List<String> path = request.segments().subList(1, request.segments().size());
+            return route(request, path.isEmpty() ? List.of("info") : path);
+        } catch (ApiError e) {
+            return ApiResponse.error(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return ApiResponse.error(400, "validation_error", e.getMessage(), Map.of());
+        } catch (RuntimeException e) {
+            log.warn("The Fonella emulator failed on {} {}", request.method(), request.path(), e);
+            return ApiResponse.error(500, "internal_error", "The emulator failed: " + e, Map.of());
+        }
+    }
+
+    private ApiResponse route(ApiRequest request, List<String> path) {
+        String method = request.method();
+        String resource = path.get(0);
+        switch (resource) {
+            case "info" -> {
+                require(method, path, "GET", 1);
+                ObjectNode body = ApiResponse.envelope();
+                body.put("baseUrl", emulator.baseUrl());
+                body.put("accountId", emulator.defaultAccount().accountId());
+                body.put("apiKey", emulator.apiKey());
+                return ApiResponse.json(200, body);
+            }
+            case "accounts" -> {
+                require(method, path, "POST", 1);
+                JsonNode body = optionalBody(request);
+                String apiKey = text(body, "apiKey");
+                EmulatorAccount account = apiKey == null ? emulator.newAccount() : emulator.newAccount(apiKey);
+                ObjectNode answer = ApiResponse.envelope();
+                answer.putObject("account").put("accountId", account.accountId()).put("apiKey", account.apiKey());
+                return ApiResponse.json(201, answer);
+            }
+            case "calls" -> {
+                require(method, path, "POST", 1);
+                JsonNode body = request.jsonObject();
+                Call call = emulator.placeCall(account(body), CallScript.fromJson(body));
+                return ApiResponse.success(200, "call", call);
+            }
+            case "events" -> {
+                if (path.size() == 3 && path.get(2).equals("redeliver")) {
+                    require(method, path, "POST", 3);
+                    return list("deliveries", emulator.redeliver(path.get(1)), AdminHandler::delivery);
+                }
+                require(method, path, "POST", 1);
+                JsonNode body = request.jsonObject();
+                EventType type = EventType.fromWireName(text(body, "type"));
+                BulkDelivery result = emulator.deliverEvents(account(body), type, integer(body, "count", 1),
+                        integer(body, "concurrency", 1));
+                ObjectNode answer = ApiResponse.envelope();
+                answer.set("eventIds", FonellaJson.mapper().valueToTree(result.eventIds()));
+                answer.put("attempts", result.attempts());
+                answer.put("delivered", result.delivered());
+                answer.put("failed", result.failed());
+                answer.put("elapsedMillis", result.elapsed().toMillis());
+                return ApiResponse.json(200, answer);
+            }
+            case "requests" -> {
+                require(method, path, "GET", 1);
+                return list("requests", emulator.requests(), AdminHandler::request);
+            }
+            case "deliveries" -> {
+                require(method, path, "GET", 1);
+                return list("deliveries", emulator.deliveries(), AdminHandler::delivery);
+            }
+            case "tool-invocations" -> {
+                require(method, path, "GET", 1);
+                return list("toolInvocations", emulator.toolInvocations(), AdminHandler::invocation);
+            }
+            case "faults" -> {
+                if (method.equals("DELETE") && path.size() == 1) {
+                    emulator.faults().clear();
+                    return ApiResponse.success();
+                }
+                require(method, path, "POST", 1);
+                emulator.faults().inject(fault(request.jsonObject()));
+                return ApiResponse.success();
+            }
+            case "latency" -> {
+                require(method, path, "PUT", 1);
+                emulator.faults().latency(Duration.ofMillis(integer(request.jsonObject(), "millis", 0)));
+                return ApiResponse.success();
+            }
+            case "reset" -> {
+                require(method, path, "POST", 1);
+                emulator.reset();
+                return ApiResponse.success();
+            }
+            default -> throw ApiError.notFound("There is no admin endpoint /_emulator/" + String.join("/", path)
+                    + "; see the fonella-test README.");
+        }
+    }
+
+    private static void require(String method, List<String> path, String allowed, int size) {
+        if (path.size() != size) {
+            throw ApiError.notFound("There is no admin endpoint /_emulator/" + String.join("/", path) + ".");
+        }
+        if (!method.equals(allowed)) {
+            throw ApiError.methodNotAllowed(method, "/_emulator/" + String.join("/", path), allowed);
+        }
+    }
+
+    /** The account named by {@code apiKey} or {@code accountId}, else the default one. */
+    private EmulatorAccount account(JsonNode body) {
+        String apiKey = text(body, "apiKey");
+        if (apiKey != null) {
+            AccountState account = emulator.state().accountOfToken(apiKey);
+            if (account == null) {
+                throw new IllegalArgumentException("No account of this emulator has that apiKey.");
+            }
+            return new EmulatorAccount(account.id(), apiKey);
+        }
+        String accountId = text(body, "accountId");
+        if (accountId != null) {
+            AccountState account = emulator.state().account(accountId);
+            if (account == null) {
+                throw new IllegalArgumentException("The emulator has no account " + accountId + ".");
+            }
+            return new EmulatorAccount(account.id(), account.keys().isEmpty() ? "" : account.keys().get(0).token());
+        }
+        return emulator.defaultAccount();
+    }
+
+    private static Fault fault(JsonNode body) {
+        Fault fault = Fault.status(integer(body, "status", 500)).times(integer(body, "count", 1))
+                .on(text(body, "method"), text(body, "path"));
+        if (body.has("retryAfterSeconds")) {
+            fault = fault.retryAfter(Duration.ofSeconds(integer(body, "retryAfterSeconds", 0)));
+        }
+        String content = text(body, "body");
+        if (content != null) {
+            fault = fault.body(text(body, "contentType"), content);
+        }
+        return fault;
+    }
+
+    private static JsonNode optionalBody(ApiRequest request) {
+        return request.body().length == 0 ? FonellaJson.mapper().createObjectNode() : request.jsonObject();
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new IllegalArgumentException(field + " must be a JSON string");
+        }
+        return value.asString();
+    }
+
+    private static int integer(JsonNode body, String field, int fallback) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException(field + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static <T> ApiResponse list(String field, List<T> items, Function<T, ObjectNode> toJson) {
+        ObjectNode body = ApiResponse.envelope();
+        ArrayNode array = body.putArray(field);
+        items.forEach(item -> array.add(toJson.apply(item)));
+        return ApiResponse.json(200, body);
+    }
+
+    private static ObjectNode request(RecordedRequest r) {
+        ObjectNode node = FonellaJson.mapper().createObjectNode();
+        node.put("requestId", r.requestId());
+        node.put("method", r.method());
+        node.put("path", r.path());
+        node.put("query", r.query());
+        node.put("status", r.status());
+        node.put("apiKeyPrefix", r.apiKeyPrefix());
+        node.put("body", r.body());
+        node.put("timestamp", r.timestamp().toString());
+        return node;
+    }
+
+    private static ObjectNode delivery(RecordedDelivery d) {
+        ObjectNode node = FonellaJson.mapper().createObjectNode();
+        node.put("eventId", d.eventId());
+        node.put("eventType", d.eventType().wireName());
+        node.put("webhookId", d.webhookId());
+        node.put("url", d.url());
+        node.put("attempt", d.attempt());
+        node.put("status", d.status());
+        node.put("error", d.error());
+        node.put("succeeded", d.succeeded());
+        node.put("timestamp", d.timestamp().toString());
+        node.put("durationMillis", d.duration().toMillis());
+        return node;
+    }
+
+    private static ObjectNode invocation(RecordedToolInvocation i) {
+        ObjectNode node = FonellaJson.mapper().createObjectNode();
+        node.put("callId", i.callId());
+        node.put("toolCallId", i.toolCallId());
+        node.put("toolId", i.toolId());
+        node.put("toolName", i.toolName());
+        node.put("method", i.method() == null ? null : i.method().name());
+        node.put("url", i.url());
+        node.set("arguments", i.arguments());
+        node.set("headerNames", FonellaJson.mapper().valueToTree(i.headers().keySet()));
+        node.put("status", i.status());
+        node.put("result", i.result());
+        node.put("error", i.error());
+        node.put("succeeded", i.succeeded());
+        node.put("timestamp", i.timestamp().toString());
+        node.put("durationMillis", i.duration().toMillis());
+        return node;
+    }
+}
