@@ -139,7 +139,14 @@ public record ToolEndpoint(String publicUrl, String basePath, String secretHeade
         return trimmed;
     }
 
-    private static String normalizeBasePath(String path) {
+    /**
+     * Normalizes a base path the way every endpoint does: a leading slash, no trailing slash, and
+     * the empty string for the root.
+     *
+     * @param path e.g. {@code fonella/}
+     * @return e.g. {@code /fonella}
+     */
+    public static String normalizeBasePath(String path) {
         if (path == null || path.isBlank() || path.strip().equals("/")) {
             return "";
         }
