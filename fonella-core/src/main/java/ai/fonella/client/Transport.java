@@ -106,6 +106,11 @@ final class Transport {
             if (status >= 200 && status < 300) {
                 return parseSuccess(operation, status, response.body(), requestId);
             }
+            if (status == 404 && retry > 0 && method.equals("DELETE")) {
+                // The first attempt deleted it and its answer was lost: the delete succeeded.
+                log.debug("{} answered 404 on retry {}; the earlier attempt already deleted it", operation, retry);
+                return json.createObjectNode();
+            }
             FonellaApiException error = error(operation, response, scope);
             if (retryable && isRetryableStatus(status)) {
                 Duration retryAfter = retryAfter(response).orElse(null);
