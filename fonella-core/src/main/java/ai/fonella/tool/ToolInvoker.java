@@ -1,12 +1,14 @@
 package ai.fonella.tool;
 
 import ai.fonella.tool.internal.ArgumentMessages;
+import ai.fonella.tool.internal.HandoffExecutor;
 import ai.fonella.tool.internal.MethodPlan;
 import ai.fonella.tool.internal.Timeouts;
 import ai.fonella.tool.internal.ToolJson;
 import ai.fonella.tool.internal.ToolMethods;
 import ai.fonella.tool.internal.ToolParameters;
 import ai.fonella.tool.internal.Types;
+import ai.fonella.tool.internal.Watchdog;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,17 +29,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -109,6 +109,8 @@ public final class ToolInvoker implements AutoCloseable {
     public static final String DEFAULT_ERROR_TEXT = "Sorry, something went wrong on our side. Please try again later.";
 
     private static final Logger log = LoggerFactory.getLogger(ToolInvoker.class);
+    private static final boolean MULTI_CORE = Runtime.getRuntime().availableProcessors() > 1;
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final JsonMapper mapper;
     private final ObjectReader treeReader;
@@ -121,8 +123,9 @@ public final class ToolInvoker implements AutoCloseable {
     private final String errorText;
     private final ToolErrorPolicy errorPolicy;
     private final Executor executor;
-    private final ExecutorService ownedExecutor;
+    private final HandoffExecutor ownedExecutor;
     private final ScheduledThreadPoolExecutor timer;
+    private volatile Watchdog watchdog;
 
     private ToolInvoker(Builder builder) {
         this.mapper = ToolJson.withToolParamNames(builder.mapper.rebuild()).build();
@@ -139,10 +142,7 @@ public final class ToolInvoker implements AutoCloseable {
             this.executor = builder.executor;
             this.ownedExecutor = null;
         } else {
-            int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(cores, builder.maxThreads, 60, TimeUnit.SECONDS,
-                    new SynchronousQueue<>(), daemonThreads("fonella-tool-"));
-            pool.allowCoreThreadTimeOut(true);
+            HandoffExecutor pool = new HandoffExecutor("fonella-tool-", builder.maxThreads);
             this.executor = pool;
             this.ownedExecutor = pool;
         }
@@ -220,6 +220,7 @@ public final class ToolInvoker implements AutoCloseable {
             return failure(tool, e, start);
         }
         long deadline = start + tool.timeoutNanos();
+        spinUntilDone(task);
         Object result;
         try {
             result = task.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -290,6 +291,64 @@ public final class ToolInvoker implements AutoCloseable {
     }
 
     /**
+     * Invokes a tool on the calling thread, without a thread hop, and reports the outcome exactly
+     * once to {@code onOutcome}: from the calling thread when the handler answers in time, or from
+     * the invoker's watchdog thread when the deadline passes first (within
+     * {@value ai.fonella.tool.internal.Watchdog#MAX_LATENESS_MILLIS} ms). In that case the calling
+     * thread is interrupted and stays inside the handler until it returns; its late result is
+     * dropped and the interrupt is cleared before this method returns.
+     *
+     * <p>This is the fastest way to invoke a tool, for HTTP layers that can answer from another
+     * thread, e.g. a servlet that calls {@code request.startAsync()} first and writes the response
+     * and calls {@code asyncContext.complete()} in the callback. A callback that throws is logged.
+     *
+     * @param tool the prepared tool
+     * @param arguments the raw arguments
+     * @param context the call context
+     * @param onOutcome receives the outcome, once
+     */
+    public void invokeInline(InvocableTool tool, ToolArguments arguments, ToolCallContext context,
+            Consumer<? super ToolOutcome> onOutcome) {
+        Objects.requireNonNull(onOutcome, "onOutcome");
+        long start = System.nanoTime();
+        Object[] values;
+        try {
+            values = bind(tool, arguments, context);
+        } catch (ToolArgumentException e) {
+            deliver(tool, onOutcome, badArguments(tool, e, start));
+            return;
+        }
+        InlineInvocation entry = new InlineInvocation(start + tool.timeoutNanos(), tool, start, onOutcome);
+        watchdog().watch(entry);
+        Object result;
+        try {
+            result = tool.plan().invoke(tool.target(), values);
+        } catch (Throwable e) {
+            if (entry.finish()) {
+                deliver(tool, onOutcome, failed(tool, e, start));
+            }
+            return;
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            CompletableFuture<?> future = stage.toCompletableFuture();
+            entry.stage = future;
+            if (!entry.detach()) {
+                future.cancel(true);
+                return;
+            }
+            future.whenComplete((value, error) -> {
+                if (entry.complete()) {
+                    deliver(tool, onOutcome, error != null ? failed(tool, error, start) : converted(tool, value, start));
+                }
+            });
+            return;
+        }
+        if (entry.finish()) {
+            deliver(tool, onOutcome, converted(tool, result, start));
+        }
+    }
+
+    /**
      * The argument mapper actually used (the configured one, honouring {@code @ToolParam(name)}).
      *
      * @return the mapper
@@ -302,8 +361,49 @@ public final class ToolInvoker implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
         if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
+            ownedExecutor.close();
+        }
+    }
+
+    /**
+     * Most tools answer within microseconds; waiting for them by spinning briefly saves the cost of
+     * parking and waking the caller. Bounded, so slow tools cost at most {@link #SPIN_NANOS} of CPU.
+     */
+    private static void spinUntilDone(FutureTask<?> task) {
+        if (!MULTI_CORE) {
+            return;
+        }
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (!task.isDone() && System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private Watchdog watchdog() {
+        Watchdog current = watchdog;
+        if (current == null) {
+            synchronized (this) {
+                current = watchdog;
+                if (current == null) {
+                    current = new Watchdog("fonella-tool-watchdog");
+                    watchdog = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static void deliver(InvocableTool tool, Consumer<? super ToolOutcome> onOutcome, ToolOutcome outcome) {
+        try {
+            onOutcome.accept(outcome);
+        } catch (RuntimeException e) {
+            log.warn("The outcome callback of tool '{}' failed", tool.name(), e);
         }
     }
 
@@ -538,6 +638,31 @@ public final class ToolInvoker implements AutoCloseable {
         }
     }
 
+    /** One inline invocation watched for its deadline. */
+    private final class InlineInvocation extends Watchdog.Entry {
+
+        private final InvocableTool tool;
+        private final long start;
+        private final Consumer<? super ToolOutcome> onOutcome;
+        private volatile CompletableFuture<?> stage;
+
+        InlineInvocation(long deadline, InvocableTool tool, long start, Consumer<? super ToolOutcome> onOutcome) {
+            super(deadline);
+            this.tool = tool;
+            this.start = start;
+            this.onOutcome = onOutcome;
+        }
+
+        @Override
+        protected void expire() {
+            CompletableFuture<?> pending = stage;
+            if (pending != null) {
+                pending.cancel(true);
+            }
+            deliver(tool, onOutcome, timedOut(tool, start));
+        }
+    }
+
     /** One asynchronous invocation; completes the outcome unless the deadline did first. */
     private final class AsyncInvocation extends FutureTask<Object> {
 
@@ -721,11 +846,13 @@ public final class ToolInvoker implements AutoCloseable {
         }
 
         /**
-         * The executor that runs handlers. Default: a private pool of daemon threads
-         * ({@code fonella-tool-N}, at most {@link #maxThreads(int)}), shut down by
-         * {@link ToolInvoker#close()}. A given executor is not shut down by the invoker; it should
-         * not run tasks on the caller's thread (or the deadline cannot hold) and should clear a
-         * thread's interrupt between tasks, as {@link ThreadPoolExecutor} does.
+         * The executor that runs handlers for {@link ToolInvoker#invoke} and
+         * {@link ToolInvoker#invokeAsync}. Default: a private pool of daemon threads
+         * ({@code fonella-tool-N}, at most {@link #maxThreads(int)}) that hands tasks over with low
+         * latency, closed by {@link ToolInvoker#close()}. A given executor is not shut down by the
+         * invoker; it must not run tasks on the caller's thread (or the deadline cannot hold) and
+         * should clear a thread's interrupt between tasks, as
+         * {@link java.util.concurrent.ThreadPoolExecutor} does.
          *
          * @param executor the executor
          * @return this builder
