@@ -87,7 +87,8 @@ public record ToolParameters(Class<?> toolClass, Method method, List<Param> para
                 argumentIndexes.add(i);
             }
         }
-        boolean flatten = argumentIndexes.size() == 1 && isFlattenable(reflected[argumentIndexes.get(0)]);
+        boolean flatten = argumentIndexes.size() == 1 && isFlattenable(reflected[argumentIndexes.get(0)],
+                Types.raw(Types.resolve(generic[argumentIndexes.get(0)], toolClass)));
 
         List<Param> params = new ArrayList<>(reflected.length);
         Map<String, Parameter> names = new HashMap<>();
@@ -184,7 +185,7 @@ public record ToolParameters(Class<?> toolClass, Method method, List<Param> para
      * not when it carries an explicit {@code @ToolParam(name)}, and only for user types that Jackson
      * binds as JSON objects.
      */
-    private static boolean isFlattenable(Parameter p) {
+    private static boolean isFlattenable(Parameter p, Class<?> resolvedType) {
         ToolParam toolParam = p.getAnnotation(ToolParam.class);
         if (toolParam != null && Annotations.text(toolParam.name()) != null) {
             return false;
@@ -192,7 +193,7 @@ public record ToolParameters(Class<?> toolClass, Method method, List<Param> para
         if (p.getAnnotation(JsonProperty.class) != null) {
             return false;
         }
-        return isObjectType(p.getType());
+        return isObjectType(resolvedType);
     }
 
     /**
