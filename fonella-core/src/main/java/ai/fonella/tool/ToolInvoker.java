@@ -44,6 +44,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -129,7 +130,9 @@ public final class ToolInvoker implements AutoCloseable {
 
     private ToolInvoker(Builder builder) {
         this.mapper = ToolJson.withToolParamNames(builder.mapper.rebuild()).build();
-        this.treeReader = mapper.readerFor(JsonNode.class);
+        // numbers keep their exact decimal text until bound (a BigDecimal must not pass through double)
+        this.treeReader = mapper.readerFor(JsonNode.class).with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.resultWriter = mapper.writer();
         this.defaultTimeout = builder.defaultTimeout;
         this.timeouts = Map.copyOf(builder.timeouts);

@@ -6,6 +6,7 @@ import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyName;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.introspect.Annotated;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Arguments: unknown properties are ignored (the assistant sometimes adds some; the schema
  * already forbids them, so well-behaved callers never send any), enums are matched
- * case-insensitively and never from numbers, {@code null} for a primitive fails. Results: {@code null}
+ * case-insensitively and never from numbers, {@code null} for a primitive fails, date-times keep the
+ * offset the caller gave (not adjusted to UTC). Results: {@code null}
  * fields are omitted. {@link ToolParam#name()} on a field or record component renames the JSON
  * property, exactly as it renames the schema property.
  */
@@ -49,6 +51,7 @@ public final class ToolJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .changeDefaultPropertyInclusion(incl -> incl
                         .withValueInclusion(JsonInclude.Include.NON_NULL)
                         .withContentInclusion(JsonInclude.Include.NON_NULL));
