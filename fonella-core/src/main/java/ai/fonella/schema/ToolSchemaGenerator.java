@@ -13,6 +13,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,7 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Jakarta Validation constraints ({@code @NotBlank}, {@code @Size}, {@code @Min}, {@code @Max},
  * {@code @Positive}, {@code @Pattern}, {@code @Email}, ...) become keywords when
  * {@code jakarta.validation-api} is on the class path.</li>
- * <li>Deterministic: the same method gives byte-identical {@link #toJson(JsonNode)} output.</li>
+ * <li>Deterministic: the same method gives byte-identical {@link #toJson(JsonNode)} output. A
+ * method's schema is generated once per tool class and then copied.</li>
  * </ul>
  */
 public final class ToolSchemaGenerator {
@@ -63,6 +65,17 @@ public final class ToolSchemaGenerator {
 
     private final JsonMapper mapper;
     private final SchemaGenerator generator;
+
+    /**
+     * Schemas already generated, per tool class and method. Kept with the class itself (a
+     * {@link ClassValue}), so classes loaded by a build's class loader are not pinned.
+     */
+    private final ClassValue<Map<Method, ObjectNode>> cache = new ClassValue<>() {
+        @Override
+        protected Map<Method, ObjectNode> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private ToolSchemaGenerator(JsonMapper mapper) {
         this.mapper = mapper;
@@ -88,7 +101,13 @@ public final class ToolSchemaGenerator {
      * @throws ToolDefinitionException when a parameter has no name or cannot be bound
      */
     public ObjectNode inputSchema(Class<?> toolClass, Method method) {
-        return inputSchema(ToolParameters.of(toolClass, method));
+        Map<Method, ObjectNode> generated = cache.get(toolClass);
+        ObjectNode schema = generated.get(method);
+        if (schema == null) {
+            schema = inputSchema(ToolParameters.of(toolClass, method));
+            generated.putIfAbsent(method, schema);
+        }
+        return schema.deepCopy();
     }
 
     /**

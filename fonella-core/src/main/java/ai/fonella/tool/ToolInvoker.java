@@ -537,7 +537,10 @@ public final class ToolInvoker implements AutoCloseable {
     }
 
     private ToolOutcome badArguments(InvocableTool tool, ToolArgumentException e, long start) {
-        log.warn("Tool '{}' was called with unusable arguments: {}", tool.name(), e.getMessage());
+        // the message may quote a validation message of the user's own types: keep it out of WARN
+        log.warn("Tool '{}' was called with unusable arguments{}", tool.name(),
+                e.argument() == null ? "" : " (argument '" + e.argument() + "')");
+        log.debug("Tool '{}' argument problem: {}", tool.name(), e.getMessage());
         String text = safeText(() -> errorPolicy.onBadArguments(tool.definition(), e), e.getMessage(), tool);
         return outcome(tool, text, ToolOutcome.Status.BAD_ARGUMENTS, e, start);
     }
