@@ -383,7 +383,10 @@ public final class ToolInvoker implements AutoCloseable {
             return;
         }
         long until = System.nanoTime() + SPIN_NANOS;
-        while (!task.isDone() && System.nanoTime() - until < 0) {
+        for (int spins = 1; !task.isDone(); spins++) {
+            if ((spins & 63) == 0 && System.nanoTime() - until >= 0) {
+                return;
+            }
             Thread.onSpinWait();
         }
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ public final class HandoffExecutor implements Executor, AutoCloseable {
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+    /** The most recently idle worker, usually still spinning: the allocation-free fast path. */
+    private final AtomicReference<Worker> hot = new AtomicReference<>();
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicInteger counter = new AtomicInteger();
@@ -46,7 +49,10 @@ public final class HandoffExecutor implements Executor, AutoCloseable {
         if (closed) {
             throw new RejectedExecutionException("The tool executor is closed.");
         }
-        Worker worker;
+        Worker worker = hot.getAndSet(null);
+        if (worker != null && worker.offer(task)) {
+            return;
+        }
         while ((worker = idle.pollFirst()) != null) {
             if (worker.offer(task)) {
                 return;
@@ -70,7 +76,10 @@ public final class HandoffExecutor implements Executor, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Worker worker;
+        Worker worker = hot.getAndSet(null);
+        if (worker != null) {
+            worker.stop();
+        }
         while ((worker = idle.pollFirst()) != null) {
             worker.stop();
         }
@@ -129,13 +138,18 @@ public final class HandoffExecutor implements Executor, AutoCloseable {
             if (closed) {
                 return null;
             }
-            idle.offerFirst(this);
+            if (!hot.compareAndSet(null, this)) {
+                idle.offerFirst(this);
+            }
             if (MULTI_CORE) {
                 long until = System.nanoTime() + SPIN_NANOS;
-                while (System.nanoTime() - until < 0) {
+                for (int spins = 1; ; spins++) {
                     Runnable task = slot;
                     if (task != null) {
                         return task;
+                    }
+                    if ((spins & 63) == 0 && System.nanoTime() - until >= 0) {
+                        break;
                     }
                     Thread.onSpinWait();
                 }
@@ -148,7 +162,7 @@ public final class HandoffExecutor implements Executor, AutoCloseable {
                 }
                 long wait = retireAt - System.nanoTime();
                 if (wait <= 0 || stopped || closed) {
-                    if (idle.remove(this)) {
+                    if (hot.compareAndSet(this, null) || idle.remove(this)) {
                         stopped = true;
                         return null;
                     }
