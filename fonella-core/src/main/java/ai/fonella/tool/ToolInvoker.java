@@ -91,8 +91,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Each invocation runs on the invoker's executor under a deadline: the tool's
  * {@link #prepare prepared} timeout (default 4 seconds, always below the platform's 5). When it
  * passes, the invoker answers at once with the fallback text (status
- * {@link ToolOutcome.Status#TIMEOUT}) and interrupts the handler. The caller's thread only binds
- * arguments and waits, so even a handler that ignores interrupts cannot hold up the answer.
+ * {@link ToolOutcome.Status#TIMEOUT}) and interrupts the handler. With {@link #invoke} the caller's
+ * thread only binds arguments and waits (the handler runs on the invoker's executor), so even a
+ * handler that ignores interrupts cannot hold up the answer. {@link #invokeAsync} returns a future
+ * instead of waiting. {@link #invokeInline} runs the handler on the caller's thread, without a
+ * thread hop, and reports the fallback from a watchdog thread; use it where the response can be
+ * completed from another thread (servlet async), as it is the cheapest of the three.
  */
 public final class ToolInvoker implements AutoCloseable {
 
