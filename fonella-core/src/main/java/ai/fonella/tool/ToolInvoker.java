@@ -168,6 +168,17 @@ public final class ToolInvoker implements AutoCloseable {
     }
 
     /**
+     * The Jackson mapper an invoker binds arguments and writes results with unless
+     * {@link Builder#jsonMapper(JsonMapper)} says otherwise: Fonella's wire settings, exact decimals,
+     * date-times with the offset as sent. Start from its {@code rebuild()} to add modules.
+     *
+     * @return the shared default mapper
+     */
+    public static JsonMapper defaultJsonMapper() {
+        return ToolJson.mapper();
+    }
+
+    /**
      * Resolves everything needed to invoke a tool. Call once per tool, e.g. at startup.
      *
      * @param definition the definition from {@link ToolDefinitions}

@@ -1,0 +1,259 @@
+package ai.fonella.spring.boot.autoconfigure;
+
+import ai.fonella.InvalidRequestException;
+import ai.fonella.client.FonellaClient;
+import ai.fonella.event.EventDeduplicationStore;
+import ai.fonella.event.InMemoryEventDeduplicationStore;
+import ai.fonella.spring.boot.web.FonellaObservations;
+import ai.fonella.spring.boot.web.FonellaToolHandler;
+import ai.fonella.spring.boot.web.FonellaWebhookHandler;
+import ai.fonella.sync.ToolEndpoint;
+import ai.fonella.tool.ToolErrorPolicy;
+import ai.fonella.tool.ToolInvoker;
+import ai.fonella.webhook.WebhookVerifier;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration of Fonella for Java: the API client (when {@code fonella.api-key} is set), the
+ * tool invoker, the webhook verifier and deduplication store, discovery of {@code @FonellaTool} and
+ * {@code @OnFonellaEvent} bean methods, the startup sync, and the Spring MVC endpoints under
+ * {@code fonella.base-path}. Every bean a user might replace backs off when one of the same type
+ * (for the argument mapper: named {@value #JSON_MAPPER_BEAN}) is defined.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(FonellaProperties.class)
+public final class FonellaAutoConfiguration {
+
+    /** Name of the Jackson mapper that binds tool arguments and writes tool results. */
+    public static final String JSON_MAPPER_BEAN = "fonellaJsonMapper";
+
+    /**
+     * The API client.
+     *
+     * @param properties the configuration
+     * @return the client
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnFonellaApiKeyCondition.class)
+    public FonellaClient fonellaClient(FonellaProperties properties) {
+        try {
+            return FonellaClient.builder()
+                    .apiKey(properties.getApiKey().strip())
+                    .baseUrl(properties.getBaseUrl())
+                    .connectTimeout(properties.getConnectTimeout())
+                    .requestTimeout(properties.getRequestTimeout())
+                    .build();
+        } catch (InvalidRequestException e) {
+            throw new FonellaStartupException("The Fonella client cannot be created: " + e.getMessage(),
+                    "Fix fonella." + ("apiKey".equals(e.field()) ? "api-key" : "base-url") + ".", e);
+        }
+    }
+
+    /**
+     * The Jackson mapper for tool arguments and results; define a bean named
+     * {@value #JSON_MAPPER_BEAN} to replace it.
+     *
+     * @return the mapper
+     */
+    @Bean(JSON_MAPPER_BEAN)
+    @ConditionalOnMissingBean(name = JSON_MAPPER_BEAN)
+    public JsonMapper fonellaJsonMapper() {
+        return ToolInvoker.defaultJsonMapper();
+    }
+
+    /**
+     * What the assistant is told when a tool fails.
+     *
+     * @return the default policy
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ToolErrorPolicy fonellaToolErrorPolicy() {
+        return ToolErrorPolicy.DEFAULT;
+    }
+
+    /**
+     * Binds arguments and invokes tools under their deadlines.
+     *
+     * @param properties the configuration
+     * @param mapper the argument mapper
+     * @param errorPolicy the error policy
+     * @return the invoker
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ToolInvoker fonellaToolInvoker(FonellaProperties properties, @Qualifier(JSON_MAPPER_BEAN) JsonMapper mapper,
+            ToolErrorPolicy errorPolicy) {
+        FonellaProperties.Tools tools = properties.getTools();
+        return ToolInvoker.builder()
+                .jsonMapper(mapper)
+                .defaultTimeout(tools.getTimeout())
+                .doneText(tools.getDoneResult())
+                .timeoutText(tools.getFallbackResult())
+                .errorText(tools.getErrorResult())
+                .errorPolicy(errorPolicy)
+                .build();
+    }
+
+    /**
+     * Remembers which handlers already handled which events. Replace it with a shared store (a
+     * database or Redis) when several instances receive webhooks.
+     *
+     * @param properties the configuration
+     * @return an in-memory store
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EventDeduplicationStore fonellaEventDeduplicationStore(FonellaProperties properties) {
+        FonellaProperties.Webhooks webhooks = properties.getWebhooks();
+        return new InMemoryEventDeduplicationStore(webhooks.getDeduplicationCapacity(),
+                webhooks.getDeduplicationTtl(), Clock.systemUTC());
+    }
+
+    /**
+     * The tool secret and webhook secrets the endpoints check.
+     *
+     * @param properties the configuration
+     * @return the holder
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public FonellaSecrets fonellaSecrets(FonellaProperties properties) {
+        List<String> configured = properties.getWebhooks().getSecrets();
+        for (int i = 0; i < configured.size(); i++) {
+            try {
+                WebhookVerifier.requireUsableSecret(properties.getWebhooks().getSignatureScheme(), configured.get(i),
+                        "fonella.webhooks.secrets[" + i + "]");
+            } catch (InvalidRequestException e) {
+                throw new FonellaStartupException(e.getMessage(), "Fix or remove fonella.webhooks.secrets[" + i
+                        + "].", e);
+            }
+        }
+        String toolSecret = properties.getTools().getSecret();
+        if (toolSecret != null && toolSecret.isBlank()) {
+            throw new FonellaStartupException("fonella.tools.secret is set but blank.",
+                    "Set it to a long random value, or remove it to derive one from the API key.", null);
+        }
+        return new FonellaSecrets(configured.stream().map(String::strip).toList(),
+                toolSecret == null ? null : toolSecret.strip());
+    }
+
+    /**
+     * Verifies webhook signatures with the configured secrets and those of the registered subscription.
+     *
+     * @param properties the configuration
+     * @param secrets the secrets
+     * @return the verifier
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public WebhookVerifier fonellaWebhookVerifier(FonellaProperties properties, FonellaSecrets secrets) {
+        return WebhookVerifier.builder()
+                .scheme(properties.getWebhooks().getSignatureScheme())
+                .tolerance(properties.getWebhooks().getTolerance())
+                .secrets(secrets::webhookSecrets)
+                .build();
+    }
+
+    /**
+     * Discovers annotated bean methods once all singletons exist.
+     *
+     * @param beanFactory the bean factory
+     * @param invoker the tool invoker
+     * @param deduplicationStore the event deduplication store
+     * @return the registry
+     */
+    @Bean
+    public FonellaHandlerRegistry fonellaHandlerRegistry(ConfigurableListableBeanFactory beanFactory,
+            ToolInvoker invoker, EventDeduplicationStore deduplicationStore) {
+        return new FonellaHandlerRegistry(beanFactory, invoker, deduplicationStore);
+    }
+
+    /**
+     * Registers tools and the webhook subscription once the server is up.
+     *
+     * @param properties the configuration
+     * @param client the client, when an API key is set
+     * @param registry the discovered handlers
+     * @param secrets the secrets
+     * @param environment the environment
+     * @return the lifecycle bean
+     */
+    @Bean
+    public FonellaStartupSync fonellaStartupSync(FonellaProperties properties, ObjectProvider<FonellaClient> client,
+            FonellaHandlerRegistry registry, FonellaSecrets secrets, Environment environment) {
+        return new FonellaStartupSync(properties, client.getIfAvailable(), registry, secrets, environment);
+    }
+
+    /** The Spring MVC endpoints, in servlet web applications. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(RouterFunction.class)
+    static final class WebMvcEndpoints {
+
+        @Bean
+        FonellaToolHandler fonellaToolHandler(FonellaHandlerRegistry registry, ToolInvoker invoker,
+                FonellaSecrets secrets, FonellaProperties properties, ObjectProvider<FonellaObservations> observations,
+                @Qualifier(JSON_MAPPER_BEAN) JsonMapper mapper) {
+            return new FonellaToolHandler(registry, invoker, secrets, properties.getTools().getSecretHeader(),
+                    properties.getMaxBodySize().toBytes(), observations.getIfAvailable(FonellaObservations::none),
+                    mapper);
+        }
+
+        @Bean
+        FonellaWebhookHandler fonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier,
+                FonellaProperties properties, ObjectProvider<FonellaObservations> observations) {
+            return new FonellaWebhookHandler(registry, verifier, properties.getMaxBodySize().toBytes(),
+                    observations.getIfAvailable(FonellaObservations::none));
+        }
+
+        /**
+         * Routes exist only while there are handlers of their kind, so an app without tools or
+         * without event handlers does not expose that endpoint at all.
+         */
+        @Bean
+        RouterFunction<ServerResponse> fonellaRouterFunction(FonellaProperties properties,
+                FonellaHandlerRegistry registry, FonellaToolHandler tools, FonellaWebhookHandler webhooks) {
+            String base = ToolEndpoint.normalizeBasePath(properties.getBasePath());
+            return RouterFunctions.route()
+                    .route(RequestPredicates.path(base + "/tools/{name}").and(request -> registry.hasTools()),
+                            tools::handle)
+                    .route(RequestPredicates.POST(base + "/webhooks").and(request -> registry.hasEventHandlers()),
+                            webhooks::handle)
+                    .build();
+        }
+    }
+
+    /** Micrometer observations of invocations and deliveries, when Micrometer is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static final class Observations {
+
+        @Bean
+        @ConditionalOnMissingBean
+        FonellaObservations fonellaObservations(ObjectProvider<ObservationRegistry> registry) {
+            ObservationRegistry available = registry.getIfAvailable();
+            return available == null ? FonellaObservations.none() : FonellaObservations.of(available);
+        }
+    }
+}

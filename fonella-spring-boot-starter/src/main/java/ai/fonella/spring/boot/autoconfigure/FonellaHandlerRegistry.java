@@ -1,0 +1,264 @@
+package ai.fonella.spring.boot.autoconfigure;
+
+import ai.fonella.FonellaException;
+import ai.fonella.event.EventDeduplicationStore;
+import ai.fonella.event.EventDispatcher;
+import ai.fonella.event.EventHandler;
+import ai.fonella.event.EventHandlerDefinition;
+import ai.fonella.event.EventHandlerInvoker;
+import ai.fonella.event.EventHandlers;
+import ai.fonella.event.OnFonellaEvent;
+import ai.fonella.model.EventType;
+import ai.fonella.tool.FonellaTool;
+import ai.fonella.tool.InvocableTool;
+import ai.fonella.tool.ToolDefinition;
+import ai.fonella.tool.ToolDefinitions;
+import ai.fonella.tool.ToolInvoker;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+
+/**
+ * Finds {@code @FonellaTool} and {@code @OnFonellaEvent} methods on the application's beans once all
+ * singletons exist, so beans from {@code @Bean} methods, proxied beans ({@code @Transactional},
+ * {@code @Validated}) and annotations declared on interfaces all work. Discovery uses Spring's
+ * {@link MethodIntrospector} and {@link AnnotatedElementUtils}; every definition is built by
+ * fonella-core ({@link ToolDefinitions}, {@link EventHandlers}), the same code the Maven plugin uses.
+ * Invocation goes through the bean, and so through its proxy.
+ */
+public class FonellaHandlerRegistry implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(FonellaHandlerRegistry.class);
+
+    private final ConfigurableListableBeanFactory beanFactory;
+    private final ToolInvoker toolInvoker;
+    private final EventDeduplicationStore deduplicationStore;
+
+    private volatile Map<String, FonellaToolRegistration> tools = Map.of();
+    private volatile List<EventHandler> eventHandlers = List.of();
+    private volatile Map<String, String> eventHandlerSources = Map.of();
+    private volatile EventDispatcher dispatcher;
+    private volatile boolean initialized;
+
+    /**
+     * @param beanFactory the application's bean factory
+     * @param toolInvoker prepares and invokes tools
+     * @param deduplicationStore remembers handled events
+     */
+    public FonellaHandlerRegistry(ConfigurableListableBeanFactory beanFactory, ToolInvoker toolInvoker,
+            EventDeduplicationStore deduplicationStore) {
+        this.beanFactory = beanFactory;
+        this.toolInvoker = toolInvoker;
+        this.deduplicationStore = deduplicationStore;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Map<String, FonellaToolRegistration> foundTools = new LinkedHashMap<>();
+        List<EventHandler> foundHandlers = new ArrayList<>();
+        Map<String, String> handlerSources = new LinkedHashMap<>();
+        Set<String> handlerIds = new HashSet<>();
+        for (String beanName : beanFactory.getBeanNamesForType(Object.class, false, true)) {
+            if (ScopedProxyUtils.isScopedTarget(beanName)) {
+                continue;
+            }
+            Class<?> type = targetClass(beanName);
+            if (type == null) {
+                continue;
+            }
+            if (AnnotationUtils.isCandidateClass(type, FonellaTool.class)) {
+                discoverTools(beanName, type, foundTools);
+            }
+            if (AnnotationUtils.isCandidateClass(type, OnFonellaEvent.class)) {
+                discoverEventHandlers(beanName, type, foundHandlers, handlerIds, handlerSources);
+            }
+        }
+        try {
+            ToolDefinitions.requireValidSet(foundTools.values().stream().map(FonellaToolRegistration::definition)
+                    .toList());
+        } catch (FonellaException e) {
+            throw new FonellaStartupException("The @FonellaTool methods of this application do not form a valid set: "
+                    + e.getMessage(), "Fix the tool names or remove tools, then restart.", e);
+        }
+        this.tools = Collections.unmodifiableMap(foundTools);
+        this.eventHandlers = List.copyOf(foundHandlers);
+        this.eventHandlerSources = Collections.unmodifiableMap(handlerSources);
+        this.dispatcher = EventDispatcher.builder()
+                .handlers(foundHandlers)
+                .deduplicationStore(deduplicationStore)
+                .build();
+        this.initialized = true;
+        log.info("Fonella: {} tool(s) {} and {} event handler(s) found", foundTools.size(), foundTools.keySet(),
+                foundHandlers.size());
+    }
+
+    private Class<?> targetClass(String beanName) {
+        try {
+            return AutoProxyUtils.determineTargetClass(beanFactory, beanName);
+        } catch (RuntimeException e) {
+            log.debug("Could not resolve the target class of bean '{}'; skipping it", beanName, e);
+            return null;
+        }
+    }
+
+    private void discoverTools(String beanName, Class<?> type, Map<String, FonellaToolRegistration> found) {
+        Map<Method, FonellaTool> methods = MethodIntrospector.selectMethods(type,
+                (MethodIntrospector.MetadataLookup<FonellaTool>) method ->
+                        AnnotatedElementUtils.findMergedAnnotation(method, FonellaTool.class));
+        if (methods.isEmpty()) {
+            return;
+        }
+        Object bean = beanFactory.getBean(beanName);
+        for (Method method : methods.keySet()) {
+            ToolDefinition definition;
+            InvocableTool tool;
+            try {
+                definition = ToolDefinitions.of(type, method);
+                tool = toolInvoker.prepare(definition, bean);
+            } catch (FonellaException e) {
+                throw new FonellaStartupException("Bean '" + beanName + "' (" + type.getName() + ") has an invalid "
+                        + "@FonellaTool method " + method.getName() + ": " + e.getMessage(),
+                        "Fix the method as the message says, then restart.", e);
+            }
+            FonellaToolRegistration previous = found.get(definition.name());
+            if (previous != null) {
+                throw new FonellaStartupException("Two @FonellaTool methods are named '" + definition.name() + "': "
+                        + previous.source() + " and " + beanName + "#" + method.getName() + ".",
+                        "Give one of them another name with @FonellaTool(name = \"...\").", null);
+            }
+            found.put(definition.name(), new FonellaToolRegistration(beanName, tool));
+        }
+    }
+
+    private void discoverEventHandlers(String beanName, Class<?> type, List<EventHandler> found, Set<String> ids,
+            Map<String, String> sources) {
+        Map<Method, OnFonellaEvent> methods = MethodIntrospector.selectMethods(type,
+                (MethodIntrospector.MetadataLookup<OnFonellaEvent>) method ->
+                        AnnotatedElementUtils.findMergedAnnotation(method, OnFonellaEvent.class));
+        if (methods.isEmpty()) {
+            return;
+        }
+        Object bean = beanFactory.getBean(beanName);
+        methods.forEach((method, annotation) -> {
+            try {
+                EventHandlerDefinition definition = EventHandlers.definition(type, method, annotation);
+                if (!ids.add(definition.id())) {
+                    // The same class registered as two beans: tell the handlers apart by bean name.
+                    definition = definition.withId(beanName + "/" + definition.id());
+                    ids.add(definition.id());
+                }
+                Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+                found.add(EventHandler.of(definition, EventHandlerInvoker.reflective(bean, invocable)));
+                sources.put(definition.id(), beanName + "#" + method.getName());
+            } catch (FonellaException e) {
+                throw new FonellaStartupException("Bean '" + beanName + "' (" + type.getName() + ") has an invalid "
+                        + "@OnFonellaEvent method " + method.getName() + ": " + e.getMessage(),
+                        "Fix the method as the message says, then restart.", e);
+            }
+        });
+    }
+
+    /**
+     * All tools, by name.
+     *
+     * @return an unmodifiable map in discovery order
+     */
+    public Map<String, FonellaToolRegistration> tools() {
+        return tools;
+    }
+
+    /**
+     * One tool.
+     *
+     * @param name the tool name
+     * @return the tool, if there is one
+     */
+    public Optional<FonellaToolRegistration> tool(String name) {
+        return Optional.ofNullable(tools.get(name));
+    }
+
+    /**
+     * @return whether any {@code @FonellaTool} method was found
+     */
+    public boolean hasTools() {
+        return !tools.isEmpty();
+    }
+
+    /**
+     * @return all event handlers
+     */
+    public List<EventHandler> eventHandlers() {
+        return eventHandlers;
+    }
+
+    /**
+     * @param handlerId a handler id
+     * @return {@code beanName#method} of the handler, for logs and the actuator endpoint
+     */
+    public String eventHandlerSource(String handlerId) {
+        return eventHandlerSources.getOrDefault(handlerId, handlerId);
+    }
+
+    /**
+     * @return whether any {@code @OnFonellaEvent} method was found
+     */
+    public boolean hasEventHandlers() {
+        return !eventHandlers.isEmpty();
+    }
+
+    /**
+     * The event types the handlers listen to, which is what the webhook subscription asks for.
+     *
+     * @return the types, all eight when a handler takes every event
+     */
+    public Set<EventType> handledEventTypes() {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (EventHandler handler : eventHandlers) {
+            EventHandlerDefinition definition = handler.definition();
+            if (definition.allTypes()) {
+                return EventType.known();
+            }
+            types.addAll(definition.eventTypes());
+        }
+        return types;
+    }
+
+    /**
+     * The dispatcher over all handlers.
+     *
+     * @return the dispatcher
+     * @throws IllegalStateException before discovery has run
+     */
+    public EventDispatcher dispatcher() {
+        EventDispatcher current = dispatcher;
+        if (current == null) {
+            throw new IllegalStateException("Fonella handlers are discovered once all singletons exist; "
+                    + "the dispatcher is not ready yet");
+        }
+        return current;
+    }
+
+    /**
+     * @return whether discovery has run
+     */
+    public boolean isInitialized() {
+        return initialized;
+    }
+}

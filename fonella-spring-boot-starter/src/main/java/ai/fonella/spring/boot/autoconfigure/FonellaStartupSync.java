@@ -1,0 +1,396 @@
+package ai.fonella.spring.boot.autoconfigure;
+
+import ai.fonella.FonellaException;
+import ai.fonella.InvalidRequestException;
+import ai.fonella.client.FonellaApiException;
+import ai.fonella.client.FonellaClient;
+import ai.fonella.internal.ApiRules;
+import ai.fonella.model.CreateWebhookRequest;
+import ai.fonella.model.EventType;
+import ai.fonella.model.UpdateWebhookRequest;
+import ai.fonella.model.Webhook;
+import ai.fonella.spring.boot.autoconfigure.FonellaProperties.SyncMode;
+import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus.State;
+import ai.fonella.sync.DesiredTool;
+import ai.fonella.sync.SyncPlan;
+import ai.fonella.sync.SyncResult;
+import ai.fonella.sync.ToolEndpoint;
+import ai.fonella.sync.ToolSecrets;
+import ai.fonella.sync.ToolSync;
+import ai.fonella.sync.ToolSyncException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Registers the app with Fonella once the web server is up: syncs the tools as
+ * {@code fonella.tools.sync} says and creates or updates the webhook subscription. On failure it
+ * fails the start ({@code fonella.tools.fail-fast}) or reports the problem on the health indicator
+ * and retries in the background with exponential backoff.
+ */
+public class FonellaStartupSync implements SmartLifecycle {
+
+    /** After the web server has started (so its port is known), before graceful shutdown. */
+    public static final int PHASE = Integer.MAX_VALUE - 1000;
+
+    /** Marks webhook subscriptions created by Fonella for Java in their description. */
+    static final String WEBHOOK_DESCRIPTION_PREFIX = "Fonella for Java: ";
+
+    private static final Logger log = LoggerFactory.getLogger(FonellaStartupSync.class);
+
+    private final FonellaProperties properties;
+    private final FonellaClient client;
+    private final FonellaHandlerRegistry registry;
+    private final FonellaSecrets secrets;
+    private final Environment environment;
+    private final Clock clock;
+
+    private volatile FonellaSyncStatus status = FonellaSyncStatus.pending();
+    private volatile ToolEndpoint endpoint;
+    private volatile boolean running;
+    private ScheduledExecutorService retries;
+    private int attempts;
+
+    /**
+     * @param properties the configuration
+     * @param client the API client, or {@code null} when no API key is set
+     * @param registry the discovered tools and handlers
+     * @param secrets where the tool secret and subscription secrets are published
+     * @param environment to resolve the public URL once the server port is known
+     */
+    public FonellaStartupSync(FonellaProperties properties, FonellaClient client, FonellaHandlerRegistry registry,
+            FonellaSecrets secrets, Environment environment) {
+        this.properties = properties;
+        this.client = client;
+        this.registry = registry;
+        this.secrets = secrets;
+        this.environment = environment;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        ToolEndpoint resolved = resolveEndpoint();
+        publishToolSecret(resolved);
+        this.endpoint = resolved == null ? null : new ToolEndpoint(resolved.publicUrl(), resolved.basePath(),
+                resolved.secretHeader(), secrets.toolSecret().orElse(null));
+        if (client == null) {
+            status = new FonellaSyncStatus(State.DISABLED, "No fonella.api-key is set: tools and the webhook "
+                    + "subscription are not registered; the endpoints still serve requests.", null, 0, null, null,
+                    null);
+            if (registry.hasTools() || registry.hasEventHandlers()) {
+                log.info("Fonella: no fonella.api-key set; serving {} tool(s) and {} event handler(s) without "
+                        + "registering them", registry.tools().size(), registry.eventHandlers().size());
+            }
+            return;
+        }
+        if (!hasWork()) {
+            status = new FonellaSyncStatus(State.DISABLED, "Nothing to register: no tools to sync and no "
+                    + "webhook subscription to manage.", null, 0, null, null, null);
+            return;
+        }
+        if (resolved == null) {
+            throw new FonellaStartupException("Fonella cannot register this app: fonella.public-url is not set, so "
+                    + "there is no address where Fonella can reach its tools and webhooks.",
+                    "Set fonella.public-url to the app's public HTTPS address, e.g. https://shop.example.com, or "
+                            + "set fonella.tools.sync=none and fonella.webhooks.register=false.", null);
+        }
+        try {
+            runOnce();
+        } catch (FonellaStartupException e) {
+            throw e;
+        } catch (FonellaException e) {
+            if (properties.getTools().isFailFast()) {
+                throw startupFailure(e);
+            }
+            log.error("Fonella sync failed; the app keeps serving and retries in the background: {}", e.getMessage());
+            if (isRetryable(e)) {
+                scheduleRetry(properties.getTools().getSyncRetryInitialDelay());
+            }
+        }
+    }
+
+    private boolean hasWork() {
+        boolean toolWork = properties.getTools().getSync() != SyncMode.NONE
+                && (registry.hasTools() || properties.getTools().isPrune());
+        boolean webhookWork = properties.getWebhooks().isRegister() && registry.hasEventHandlers();
+        return toolWork || webhookWork;
+    }
+
+    /**
+     * Runs one sync attempt now, on the calling thread, and records its outcome.
+     *
+     * @return the status afterwards
+     * @throws FonellaException if the attempt failed
+     */
+    public synchronized FonellaSyncStatus runOnce() {
+        attempts++;
+        ToolEndpoint target = this.endpoint;
+        StringBuilder message = new StringBuilder();
+        String plan = null;
+        String webhookId = status.webhookId();
+        try {
+            if (properties.getTools().getSync() != SyncMode.NONE) {
+                List<DesiredTool> desired = DesiredTool.of(registry.tools().values().stream()
+                        .map(FonellaToolRegistration::definition).toList(), target);
+                ToolSync sync = new ToolSync(client);
+                SyncPlan toolPlan = sync.plan(desired, target, properties.getTools().isPrune());
+                plan = toolPlan.render();
+                if (properties.getTools().getSync() == SyncMode.VALIDATE) {
+                    if (!toolPlan.isEmpty()) {
+                        String drift = "Registered tools differ from the code (" + toolPlan.summary() + "):\n" + plan;
+                        record(State.DRIFT, drift, plan, webhookId, false);
+                        throw new DriftException(drift + "\nRun the Maven plugin's fonella:sync, or set "
+                                + "fonella.tools.sync=on-startup.");
+                    }
+                    message.append("Tools match the code (").append(toolPlan.summary()).append("). ");
+                } else {
+                    SyncResult result = sync.apply(toolPlan, target);
+                    log.info("Fonella tool sync for {}:\n{}", target.toolUrlPrefix(), plan);
+                    message.append("Tools synced (").append(toolPlan.summary()).append(", ")
+                            .append(result.writes()).append(" write(s)). ");
+                }
+            }
+            if (properties.getWebhooks().isRegister() && registry.hasEventHandlers()) {
+                webhookId = registerWebhook(target);
+                message.append("Webhook subscription ").append(webhookId).append(" receives ")
+                        .append(registry.handledEventTypes().size()).append(" event type(s).");
+            }
+            return record(State.SYNCED, message.toString().trim(), plan, webhookId, true);
+        } catch (FonellaException e) {
+            if (!(e instanceof DriftException)) {
+                record(State.FAILED, e.getMessage(), plan, webhookId, false);
+            }
+            throw e;
+        }
+    }
+
+    /** Validate mode found differences; the status already says which. */
+    private static final class DriftException extends ToolSyncException {
+        private static final long serialVersionUID = 1L;
+
+        DriftException(String message) {
+            super(message);
+        }
+    }
+
+    private FonellaSyncStatus record(State state, String message, String plan, String webhookId, boolean success) {
+        Instant now = clock.instant();
+        FonellaSyncStatus next = new FonellaSyncStatus(state, message, plan, attempts, now,
+                success ? now : status.lastSuccess(), webhookId);
+        status = next;
+        return next;
+    }
+
+    private String registerWebhook(ToolEndpoint target) {
+        String url = target.webhookUrl();
+        String description = WEBHOOK_DESCRIPTION_PREFIX + url;
+        Set<EventType> events = registry.handledEventTypes();
+        List<Webhook> ours = client.webhooks().list().stream()
+                .filter(webhook -> url.equals(webhook.url())
+                        || (webhook.url() == null && description.equals(webhook.description())))
+                .sorted(Comparator.comparing(Webhook::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Webhook::webhookId, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        Webhook subscription;
+        List<String> registeredSecrets = new ArrayList<>();
+        if (ours.isEmpty()) {
+            subscription = client.webhooks().create(new CreateWebhookRequest(url, List.copyOf(events), description));
+            log.info("Fonella: created webhook subscription {} for {} ({})", subscription.webhookId(), url,
+                    wireNames(events));
+        } else {
+            subscription = ours.get(0);
+            Set<EventType> current = subscription.events().isEmpty()
+                    ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(subscription.events());
+            if (!current.equals(events) || !subscription.enabled()) {
+                subscription = client.webhooks().update(subscription.webhookId(), UpdateWebhookRequest.builder()
+                        .events(List.copyOf(events)).enabled(true).build());
+                log.info("Fonella: updated webhook subscription {} for {} ({}{})", subscription.webhookId(), url,
+                        wireNames(events), current.equals(events) ? ", re-enabled" : "");
+            }
+            for (Webhook duplicate : ours.subList(1, ours.size())) {
+                registeredSecrets.add(duplicate.secret());
+                removeDuplicate(duplicate);
+            }
+        }
+        registeredSecrets.add(0, subscription.secret());
+        secrets.setRegisteredWebhookSecrets(registeredSecrets);
+        return subscription.webhookId();
+    }
+
+    private void removeDuplicate(Webhook duplicate) {
+        try {
+            client.webhooks().delete(duplicate.webhookId());
+            log.info("Fonella: removed duplicate webhook subscription {}", duplicate.webhookId());
+        } catch (FonellaApiException deleteUnsupported) {
+            try {
+                client.webhooks().update(duplicate.webhookId(), UpdateWebhookRequest.builder().enabled(false).build());
+                log.info("Fonella: disabled duplicate webhook subscription {}", duplicate.webhookId());
+            } catch (FonellaApiException e) {
+                log.warn("Fonella: could not remove duplicate webhook subscription {}: {}", duplicate.webhookId(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private static List<String> wireNames(Set<EventType> events) {
+        return events.stream().map(EventType::wireName).toList();
+    }
+
+    private void scheduleRetry(Duration delay) {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            if (retries == null) {
+                retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "fonella-sync-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            retries.schedule(() -> retry(delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retry(Duration previousDelay) {
+        if (!running) {
+            return;
+        }
+        try {
+            runOnce();
+            log.info("Fonella sync succeeded on attempt {}", attempts);
+        } catch (FonellaException e) {
+            Duration next = previousDelay.multipliedBy(2);
+            Duration max = properties.getTools().getSyncRetryMaxDelay();
+            next = next.compareTo(max) > 0 ? max : next;
+            log.warn("Fonella sync attempt {} failed, retrying in {} s: {}", attempts, next.toSeconds(),
+                    e.getMessage());
+            if (isRetryable(e)) {
+                scheduleRetry(next);
+            }
+        } catch (RuntimeException e) {
+            log.error("Fonella sync attempt {} failed unexpectedly; not retrying", attempts, e);
+        }
+    }
+
+    /**
+     * Whether waiting may help: transport and API failures may heal; a name conflict or a limit only
+     * heals when someone changes the code or the account, which a later retry then picks up too, but
+     * an invalid request never does.
+     */
+    private static boolean isRetryable(FonellaException e) {
+        if (e instanceof InvalidRequestException) {
+            return false;
+        }
+        if (e instanceof ToolSyncException && !(e instanceof DriftException)) {
+            return e.getCause() instanceof FonellaException;
+        }
+        return true;
+    }
+
+    private FonellaStartupException startupFailure(FonellaException e) {
+        String action;
+        if (e instanceof ToolSyncException) {
+            action = "Fix the tools as the message says, or set fonella.tools.fail-fast=false to start anyway and "
+                    + "retry in the background.";
+        } else if (e instanceof FonellaApiException api && (api.statusCode() == 401 || api.statusCode() == 403)) {
+            action = "Check fonella.api-key (FONELLA_API_KEY): it must be a valid, unexpired key with the tools:manage "
+                    + "and webhooks:manage scopes.";
+        } else {
+            action = "Check fonella.base-url and the network, or set fonella.tools.fail-fast=false to start anyway "
+                    + "and retry in the background.";
+        }
+        return new FonellaStartupException("Fonella sync failed at startup: " + e.getMessage(), action, e);
+    }
+
+    private ToolEndpoint resolveEndpoint() {
+        String configured = properties.getPublicUrl();
+        String publicUrl = StringUtils.hasText(configured) ? environment.resolvePlaceholders(configured.strip())
+                : defaultPublicUrl();
+        if (publicUrl == null || publicUrl.contains("${")) {
+            return null;
+        }
+        try {
+            return new ToolEndpoint(publicUrl, properties.getBasePath(), properties.getTools().getSecretHeader(),
+                    null);
+        } catch (InvalidRequestException e) {
+            throw new FonellaStartupException("fonella.public-url or fonella.base-path is invalid: " + e.getMessage(),
+                    "Set fonella.public-url to the app's public HTTPS address, e.g. https://shop.example.com.", e);
+        }
+    }
+
+    /** With a loopback emulator and no public URL, Fonella reaches the app on its own loopback port. */
+    private String defaultPublicUrl() {
+        String baseUrl = properties.getBaseUrl();
+        String port = environment.getProperty("local.server.port");
+        if (baseUrl == null || port == null || !ApiRules.isLoopback(URI.create(baseUrl).getHost())) {
+            return null;
+        }
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        return "http://127.0.0.1:" + port + contextPath;
+    }
+
+    private void publishToolSecret(ToolEndpoint resolved) {
+        String configured = properties.getTools().getSecret();
+        if (StringUtils.hasText(configured)) {
+            secrets.setToolSecret(configured.strip());
+        } else if (client != null && resolved != null) {
+            secrets.setToolSecret(ToolSecrets.derive(properties.getApiKey().strip(), resolved));
+        } else if (secrets.toolSecret().isEmpty()) {
+            secrets.setToolSecret(ToolSecrets.random());
+        }
+    }
+
+    /**
+     * The endpoint tools and webhooks are registered at, once resolved at startup.
+     *
+     * @return the endpoint with the tool secret, or {@code null} before startup or without a public URL
+     */
+    public ToolEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * @return the latest sync status
+     */
+    public FonellaSyncStatus status() {
+        return status;
+    }
+
+    @Override
+    public void stop() {
+        synchronized (this) {
+            running = false;
+            if (retries != null) {
+                retries.shutdownNow();
+                retries = null;
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
