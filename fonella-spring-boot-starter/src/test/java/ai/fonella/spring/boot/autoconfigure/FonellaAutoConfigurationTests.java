@@ -1,0 +1,235 @@
+package ai.fonella.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.fonella.FonellaException;
+import ai.fonella.client.FonellaClient;
+import ai.fonella.event.EventDeduplicationStore;
+import ai.fonella.event.InMemoryEventDeduplicationStore;
+import ai.fonella.event.OnFonellaEvent;
+import ai.fonella.event.CallEndedEvent;
+import ai.fonella.tool.FonellaTool;
+import ai.fonella.tool.ToolErrorPolicy;
+import ai.fonella.tool.ToolInvoker;
+import ai.fonella.webhook.SignatureScheme;
+import ai.fonella.webhook.WebhookVerifier;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+class FonellaAutoConfigurationTests {
+
+    private static final String KEY = "fon_live_test0000000000000000000000000";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(FonellaAutoConfiguration.class));
+
+    @Test
+    void createsNoClientWithoutAnApiKey() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(FonellaClient.class);
+            assertThat(context).hasSingleBean(ToolInvoker.class);
+            assertThat(context).hasSingleBean(WebhookVerifier.class);
+            assertThat(context.getBean(FonellaStartupSync.class).status().state())
+                    .isEqualTo(FonellaSyncStatus.State.DISABLED);
+        });
+    }
+
+    @Test
+    void treatsABlankApiKeyAsUnset() {
+        runner.withPropertyValues("fonella.api-key= ").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(FonellaClient.class);
+        });
+    }
+
+    @Test
+    void createsTheClientWhenAnApiKeyIsSet() {
+        runner.withPropertyValues("fonella.api-key=" + KEY, "fonella.base-url=https://api.example.test").run(context -> {
+            FonellaClient client = context.getBean(FonellaClient.class);
+            assertThat(client.baseUri().toString()).isEqualTo("https://api.example.test/");
+            assertThat(client.toString()).doesNotContain(KEY);
+        });
+    }
+
+    @Test
+    void reportsAnInvalidBaseUrlNamingTheProperty() {
+        runner.withPropertyValues("fonella.api-key=" + KEY, "fonella.base-url=http://api.example.test").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("baseUrl must be an HTTPS URL");
+            assertThat(context.getStartupFailure()).hasMessageContaining("fonella.base-url");
+        });
+    }
+
+    @Test
+    void backsOffWhenTheUserDefinesTheirOwnBeans() {
+        runner.withPropertyValues("fonella.api-key=" + KEY).withUserConfiguration(UserBeans.class).run(context -> {
+            assertThat(context.getBean(FonellaClient.class)).isSameAs(UserBeans.CLIENT);
+            assertThat(context.getBean(WebhookVerifier.class)).isSameAs(UserBeans.VERIFIER);
+            assertThat(context.getBean(EventDeduplicationStore.class)).isSameAs(UserBeans.STORE);
+            assertThat(context.getBean(ToolErrorPolicy.class)).isSameAs(UserBeans.POLICY);
+            assertThat(context.getBean(FonellaAutoConfiguration.JSON_MAPPER_BEAN)).isSameAs(UserBeans.MAPPER);
+        });
+    }
+
+    @Test
+    void bindsTheSignatureSchemeRelaxedly() {
+        runner.withPropertyValues("fonella.webhooks.signature-scheme=standard-webhooks",
+                "fonella.webhooks.secrets=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").run(context -> {
+            assertThat(context.getBean(WebhookVerifier.class).scheme()).isEqualTo(SignatureScheme.STANDARD_WEBHOOKS);
+        });
+    }
+
+    @Test
+    void failsAtStartupOnABlankWebhookSecret() {
+        runner.withPropertyValues("fonella.webhooks.secrets[0]=whsec_ok", "fonella.webhooks.secrets[1]= ")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasMessageContaining("fonella.webhooks.secrets[1]")
+                            .hasMessageContaining("empty or blank");
+                });
+    }
+
+    @Test
+    void failsAtStartupOnABlankToolSecret() {
+        runner.withPropertyValues("fonella.tools.secret= ").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasMessageContaining("fonella.tools.secret is set but blank");
+        });
+    }
+
+    @Test
+    void discoversToolsAndHandlersOnBeans() {
+        runner.withUserConfiguration(ToolBeans.class).run(context -> {
+            FonellaHandlerRegistry registry = context.getBean(FonellaHandlerRegistry.class);
+            assertThat(registry.tools()).containsOnlyKeys("echo");
+            assertThat(registry.tool("echo").orElseThrow().source()).isEqualTo("echoTools#echo");
+            assertThat(registry.eventHandlers()).hasSize(1);
+        });
+    }
+
+    @Test
+    void namesTheBeanAndMethodOfAnInvalidTool() {
+        runner.withUserConfiguration(InvalidToolBeans.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(FonellaException.class);
+            assertThat(context.getStartupFailure()).hasMessageContaining("Bean 'badTools'")
+                    .hasMessageContaining("Bad_Name");
+        });
+    }
+
+    @Test
+    void rejectsTwoToolsWithOneNameNamingBothMethods() {
+        runner.withUserConfiguration(ToolBeans.class, DuplicateToolBeans.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasMessageContaining("echoTools#echo")
+                    .hasMessageContaining("otherEchoTools#echo");
+        });
+    }
+
+    @Test
+    void usesARandomToolSecretWithoutAnApiKeyOrConfiguredSecret() {
+        runner.withUserConfiguration(ToolBeans.class).run(context -> {
+            assertThat(context.getBean(FonellaSecrets.class).toolSecret()).hasValueSatisfying(
+                    secret -> assertThat(secret).hasSize(43));
+        });
+    }
+
+    @Test
+    void usesTheConfiguredToolSecret() {
+        runner.withPropertyValues("fonella.tools.secret=configured-secret").run(context -> {
+            assertThat(context.getBean(FonellaSecrets.class).toolSecretMatches("configured-secret")).isTrue();
+            assertThat(context.getBean(FonellaSecrets.class).toolSecretMatches("other")).isFalse();
+        });
+    }
+
+    @Test
+    void failsWhenToolsMustBeRegisteredButNoPublicUrlIsKnown() {
+        runner.withPropertyValues("fonella.api-key=" + KEY).withUserConfiguration(ToolBeans.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(FonellaStartupException.class)
+                    .hasMessageContaining("fonella.public-url is not set");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserBeans {
+        static final FonellaClient CLIENT = FonellaClient.builder().apiKey(KEY).build();
+        static final WebhookVerifier VERIFIER = WebhookVerifier.builder().secret("whsec_user").build();
+        static final EventDeduplicationStore STORE = new InMemoryEventDeduplicationStore();
+        static final ToolErrorPolicy POLICY = new ToolErrorPolicy() {
+        };
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+        @Bean
+        FonellaClient userClient() {
+            return CLIENT;
+        }
+
+        @Bean
+        WebhookVerifier userVerifier() {
+            return VERIFIER;
+        }
+
+        @Bean
+        EventDeduplicationStore userStore() {
+            return STORE;
+        }
+
+        @Bean
+        ToolErrorPolicy userPolicy() {
+            return POLICY;
+        }
+
+        @Bean(FonellaAutoConfiguration.JSON_MAPPER_BEAN)
+        JsonMapper fonellaJsonMapper() {
+            return MAPPER;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ToolBeans {
+        @Bean
+        EchoTools echoTools() {
+            return new EchoTools();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class DuplicateToolBeans {
+        @Bean
+        EchoTools otherEchoTools() {
+            return new EchoTools();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class InvalidToolBeans {
+        @Bean
+        BadTools badTools() {
+            return new BadTools();
+        }
+    }
+
+    static class EchoTools {
+        @FonellaTool(description = "Echo the text")
+        public String echo(String text) {
+            return text;
+        }
+
+        @OnFonellaEvent
+        public void ended(CallEndedEvent event) {
+        }
+    }
+
+    static class BadTools {
+        @FonellaTool(name = "Bad_Name", description = "Has an invalid name")
+        public String bad(String text) {
+            return text;
+        }
+    }
+}
