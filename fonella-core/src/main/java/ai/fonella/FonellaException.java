@@ -8,7 +8,11 @@ package ai.fonella;
  * {@code ai.fonella.client.FonellaApiException} for an error answered by the API,
  * {@code ai.fonella.client.FonellaIoException} for a transport failure,
  * {@code ai.fonella.webhook.WebhookVerificationException} for a webhook that failed verification,
- * and {@code ai.fonella.tool.ToolDefinitionException} for an annotated method that cannot become a tool.
+ * {@code ai.fonella.event.EventParseException} for a delivery that is not a Fonella event,
+ * {@code ai.fonella.tool.ToolDefinitionException} and
+ * {@code ai.fonella.event.EventHandlerDefinitionException} for an annotated method that cannot become
+ * a tool or an event handler, and {@code ai.fonella.sync.ToolSyncException} for a sync that cannot
+ * be planned or applied.
  *
  * <p>Messages never contain an API key, a signing secret, a tool secret or an expected signature.
  */
