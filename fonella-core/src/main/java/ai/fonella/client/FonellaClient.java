@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -170,7 +171,7 @@ public final class FonellaClient {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = RandomGenerator.getDefault();
+        private RandomGenerator random = ThreadLocalRandom.current();
         private HttpClient httpClient;
         private JsonMapper jsonMapper = FonellaJson.mapper();
         private Boolean allowLoopbackHttp;
