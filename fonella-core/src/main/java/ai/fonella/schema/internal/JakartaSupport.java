@@ -1,0 +1,122 @@
+package ai.fonella.schema.internal;
+
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Negative;
+import jakarta.validation.constraints.NegativeOrZero;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.lang.reflect.AnnotatedElement;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Jakarta Validation constraints as schema keywords. Only loaded when
+ * {@code jakarta.validation-api} is on the class path (see {@link #PRESENT}); everything that
+ * mentions a {@code jakarta.validation} type lives here. Not part of the public API.
+ *
+ * <p>Fields and record components are handled by victools' {@link JakartaValidationModule} (with
+ * pattern expressions); method parameters, which victools does not see, by
+ * {@link #applyToParameter}, which maps the same annotations to the same keywords.
+ */
+public final class JakartaSupport {
+
+    /** Whether {@code jakarta.validation} annotations can be read. */
+    public static final boolean PRESENT = isPresent();
+
+    private JakartaSupport() {
+    }
+
+    private static boolean isPresent() {
+        try {
+            Class.forName("jakarta.validation.constraints.NotNull", false, JakartaSupport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static void register(SchemaGeneratorConfigBuilder builder) {
+        builder.with(new JakartaValidationModule(JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
+    }
+
+    /**
+     * Adds the keywords for the constraints on a method parameter.
+     *
+     * @param node the parameter's property schema
+     * @param parameter the annotated parameter
+     * @param type the erased type the schema describes
+     */
+    public static void applyToParameter(ObjectNode node, AnnotatedElement parameter, Class<?> type) {
+        Size size = parameter.getAnnotation(Size.class);
+        boolean notEmpty = parameter.isAnnotationPresent(NotEmpty.class);
+        if (CharSequence.class.isAssignableFrom(type)) {
+            bounds(node, "minLength", "maxLength", size, notEmpty || parameter.isAnnotationPresent(NotBlank.class));
+            Email email = parameter.getAnnotation(Email.class);
+            if (email != null) {
+                node.put("format", "email");
+            }
+            Pattern pattern = parameter.getAnnotation(Pattern.class);
+            if (pattern != null) {
+                node.put("pattern", pattern.regexp());
+            } else if (email != null && !".*".equals(email.regexp())) {
+                node.put("pattern", email.regexp());
+            }
+        } else if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            bounds(node, "minItems", "maxItems", size, notEmpty);
+        } else if (Map.class.isAssignableFrom(type)) {
+            bounds(node, "minProperties", "maxProperties", size, notEmpty);
+        }
+        Min min = parameter.getAnnotation(Min.class);
+        DecimalMin decimalMin = parameter.getAnnotation(DecimalMin.class);
+        if (min != null) {
+            node.put("minimum", new BigDecimal(min.value()));
+        } else if (decimalMin != null && decimalMin.inclusive()) {
+            node.put("minimum", new BigDecimal(decimalMin.value()));
+        } else if (parameter.isAnnotationPresent(PositiveOrZero.class)) {
+            node.put("minimum", BigDecimal.ZERO);
+        }
+        if (decimalMin != null && !decimalMin.inclusive()) {
+            node.put("exclusiveMinimum", new BigDecimal(decimalMin.value()));
+        } else if (parameter.isAnnotationPresent(Positive.class)) {
+            node.put("exclusiveMinimum", BigDecimal.ZERO);
+        }
+        Max max = parameter.getAnnotation(Max.class);
+        DecimalMax decimalMax = parameter.getAnnotation(DecimalMax.class);
+        if (max != null) {
+            node.put("maximum", new BigDecimal(max.value()));
+        } else if (decimalMax != null && decimalMax.inclusive()) {
+            node.put("maximum", new BigDecimal(decimalMax.value()));
+        } else if (parameter.isAnnotationPresent(NegativeOrZero.class)) {
+            node.put("maximum", BigDecimal.ZERO);
+        }
+        if (decimalMax != null && !decimalMax.inclusive()) {
+            node.put("exclusiveMaximum", new BigDecimal(decimalMax.value()));
+        } else if (parameter.isAnnotationPresent(Negative.class)) {
+            node.put("exclusiveMaximum", BigDecimal.ZERO);
+        }
+    }
+
+    private static void bounds(ObjectNode node, String minKeyword, String maxKeyword, Size size, boolean nonEmpty) {
+        if (size != null && size.min() > 0) {
+            node.put(minKeyword, size.min());
+        } else if (nonEmpty) {
+            node.put(minKeyword, 1);
+        }
+        if (size != null && size.max() < Integer.MAX_VALUE) {
+            node.put(maxKeyword, size.max());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package ai.fonella.tool;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The raw arguments of one tool call, as they arrived: a JSON object (the body of a {@code POST}),
+ * or query parameters (a {@code GET}). Binding to parameters happens in {@link ToolInvoker}.
+ */
+public final class ToolArguments {
+
+    /** How the arguments are held. */
+    enum Kind { BYTES, TEXT, TREE, QUERY }
+
+    private static final ToolArguments NONE = new ToolArguments(Kind.TREE, null);
+
+    private final Kind kind;
+    private final Object value;
+
+    private ToolArguments(Kind kind, Object value) {
+        this.kind = kind;
+        this.value = value;
+    }
+
+    /**
+     * Arguments as a UTF-8 JSON body, e.g. the raw request body of a {@code POST}. An empty body
+     * counts as no arguments.
+     *
+     * @param body the bytes; not copied, do not change them afterwards
+     * @return the arguments
+     */
+    public static ToolArguments json(byte[] body) {
+        return new ToolArguments(Kind.BYTES, Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Arguments as JSON text. Blank text counts as no arguments.
+     *
+     * @param json the JSON object text
+     * @return the arguments
+     */
+    public static ToolArguments json(String json) {
+        return new ToolArguments(Kind.TEXT, Objects.requireNonNull(json, "json"));
+    }
+
+    /**
+     * Arguments as a parsed JSON object, e.g. the {@code arguments} of a {@code call.tool_call} event.
+     *
+     * @param arguments the object; {@code null} or a JSON {@code null} counts as no arguments
+     * @return the arguments
+     */
+    public static ToolArguments json(JsonNode arguments) {
+        return new ToolArguments(Kind.TREE, arguments);
+    }
+
+    /**
+     * Arguments as the query parameters of a {@code GET}: each value is converted to the type the
+     * schema declares (numbers, booleans), repeated parameters form arrays, and object-valued
+     * arguments are parsed from JSON text.
+     *
+     * @param parameters parameter name to values, e.g. from the servlet request
+     * @return the arguments
+     */
+    public static ToolArguments query(Map<String, List<String>> parameters) {
+        return new ToolArguments(Kind.QUERY, Objects.requireNonNull(parameters, "parameters"));
+    }
+
+    /**
+     * No arguments at all, as for a tool without parameters.
+     *
+     * @return the empty arguments
+     */
+    public static ToolArguments none() {
+        return NONE;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Object value() {
+        return value;
+    }
+
+    /** Describes the kind and size only, never the argument values. */
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case BYTES -> "ToolArguments[json, " + ((byte[]) value).length + " bytes]";
+            case TEXT -> "ToolArguments[json, " + ((String) value).getBytes(StandardCharsets.UTF_8).length + " bytes]";
+            case TREE -> "ToolArguments[json tree]";
+            case QUERY -> "ToolArguments[query " + ((Map<?, ?>) value).keySet() + "]";
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package ai.fonella.tool.internal;
+
+import ai.fonella.tool.ToolArgumentException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns Jackson binding failures into messages the assistant can act on, naming the argument and
+ * the expected kind of value, never the value itself. Not part of the public API.
+ */
+public final class ArgumentMessages {
+
+    private ArgumentMessages() {
+    }
+
+    /**
+     * The arguments are not JSON at all.
+     *
+     * @param cause the parse failure
+     * @return the exception
+     */
+    public static ToolArgumentException notJson(Throwable cause) {
+        return new ToolArgumentException(null, "The arguments are not valid JSON; send a JSON object.", cause);
+    }
+
+    /**
+     * The arguments are JSON, but not an object.
+     *
+     * @return the exception
+     */
+    public static ToolArgumentException notAnObject() {
+        return new ToolArgumentException(null, "The arguments must be a JSON object with one property per "
+                + "argument.", null);
+    }
+
+    /**
+     * Describes a failure to bind one argument.
+     *
+     * @param path the argument's path, empty for the whole arguments object
+     * @param e the Jackson failure
+     * @param mapper the mapper, to render enum values
+     * @return the exception
+     */
+    public static ToolArgumentException bindingFailed(String path, JacksonException e, JsonMapper mapper) {
+        String full = path;
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                full = RequiredArguments.join(full, reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                full = full + "[" + reference.getIndex() + "]";
+            }
+        }
+        if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
+            return new ToolArgumentException(full.isEmpty() ? null : full, full.isEmpty()
+                    ? "The arguments are not valid JSON; send a JSON object."
+                    : "The argument '" + full + "' is not valid JSON.", e);
+        }
+        if (full.isEmpty()) {
+            return new ToolArgumentException(null, "The arguments do not match the tool's parameters.", e);
+        }
+        if (e instanceof ValueInstantiationException) {
+            Throwable cause = e.getCause();
+            String reason = cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()
+                    ? ": " + cause.getMessage().strip() : ".";
+            return new ToolArgumentException(full, "The argument '" + full + "' is invalid" + reason, e);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new ToolArgumentException(full, "The argument '" + full + "' must be "
+                    + expected(mismatch.getTargetType(), mapper) + ".", e);
+        }
+        return new ToolArgumentException(full, "The argument '" + full + "' has an invalid value.", e);
+    }
+
+    /**
+     * What kind of value a type expects, in words.
+     *
+     * @param type the target type
+     * @param mapper the mapper, to render enum values
+     * @return e.g. "a whole number" or "one of: RED, GREEN"
+     */
+    static String expected(Class<?> type, JsonMapper mapper) {
+        if (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == float.class || type == Double.class || type == Float.class
+                || type == BigDecimal.class || type == Number.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (type == char.class || type == Character.class) {
+            return "a single character";
+        }
+        if (type.isEnum()) {
+            StringJoiner values = new StringJoiner(", ", "one of: ", "");
+            for (Object constant : type.getEnumConstants()) {
+                JsonNode value = mapper.valueToTree(constant);
+                values.add(value.isString() ? value.stringValue() : value.toString());
+            }
+            return values.toString();
+        }
+        if (type == LocalDate.class) {
+            return "a date like 2026-11-24";
+        }
+        if (type == LocalTime.class) {
+            return "a time like 14:30";
+        }
+        if (type == LocalDateTime.class) {
+            return "a date and time like 2026-11-24T14:30";
+        }
+        if (type == OffsetDateTime.class || type == ZonedDateTime.class || type == Instant.class) {
+            return "a date and time with offset like 2026-11-24T14:30:00Z";
+        }
+        if (type == Duration.class) {
+            return "a duration like PT15M";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || ToolParameters.isObjectType(type)) {
+            return "an object";
+        }
+        return "a " + type.getSimpleName();
+    }
+}

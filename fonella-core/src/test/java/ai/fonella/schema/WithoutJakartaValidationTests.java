@@ -1,0 +1,77 @@
+package ai.fonella.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Core must work when the application has no {@code jakarta.validation-api}: the schema generator is
+ * loaded in a class loader whose class path lacks it.
+ */
+class WithoutJakartaValidationTests {
+
+    @Test
+    void generatesSchemasWhenJakartaValidationIsNotOnTheClassPath(@TempDir Path dir) throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.contains("jakarta.validation")) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        Path classes = compile(dir, """
+                package plain;
+                import ai.fonella.tool.FonellaTool;
+                import java.util.List;
+                public class PlainTools {
+                    public record Item(String sku, int quantity) { }
+                    @FonellaTool(description = "Orders items")
+                    public String order(String customer, List<Item> items) {
+                        return customer;
+                    }
+                }
+                """);
+        urls.add(classes.toUri().toURL());
+
+        try (URLClassLoader isolated = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> isolated.loadClass("jakarta.validation.constraints.NotNull"))
+                    .isInstanceOf(ClassNotFoundException.class);
+            Class<?> tools = isolated.loadClass("plain.PlainTools");
+            Class<?> definitions = isolated.loadClass("ai.fonella.tool.ToolDefinitions");
+            Class<?> generator = isolated.loadClass("ai.fonella.schema.ToolSchemaGenerator");
+            List<?> built = (List<?>) definitions.getMethod("fromClass", Class.class).invoke(null, tools);
+            Object definition = built.get(0);
+            Object schema = definition.getClass().getMethod("inputSchema").invoke(definition);
+            Method toJson = generator.getMethod("toJson", isolated.loadClass("tools.jackson.databind.JsonNode"));
+
+            assertThat((String) toJson.invoke(null, schema)).isEqualTo("{\"type\":\"object\",\"properties\":{"
+                    + "\"customer\":{\"type\":\"string\"},\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+                    + "\"properties\":{\"sku\":{\"type\":\"string\"},\"quantity\":{\"type\":\"integer\"}},"
+                    + "\"required\":[\"sku\",\"quantity\"],\"additionalProperties\":false}}},"
+                    + "\"required\":[\"customer\",\"items\"],\"additionalProperties\":false}");
+        }
+    }
+
+    private static Path compile(Path dir, String source) throws MalformedURLException, java.io.IOException {
+        Path file = dir.resolve("src/plain/PlainTools.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source, StandardCharsets.UTF_8);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-parameters", "-classpath",
+                System.getProperty("java.class.path"), "-d", classes.toString(), file.toString());
+        assertThat(status).isZero();
+        return classes;
+    }
+}
