@@ -88,7 +88,8 @@ final class PluginSync {
      * derived from).
      *
      * @param publicUrl the app's public HTTPS address
-     * @param basePath the path of the Fonella endpoints, {@code null} for the default
+     * @param basePath the path of the Fonella endpoints, {@code null} for the default {@code /fonella};
+     *     {@code /} or empty for the root
      * @param secretHeader the tool secret header, {@code null} for the default
      * @return the endpoint
      * @throws MojoFailureException when the public URL is missing or a value is invalid
@@ -99,7 +100,8 @@ final class PluginSync {
             throw new MojoFailureException(missingPublicUrlMessage());
         }
         try {
-            return new ToolEndpoint(publicUrl.strip(), basePath, secretHeader, null);
+            return new ToolEndpoint(publicUrl.strip(), basePath == null ? ToolEndpoint.DEFAULT_BASE_PATH : basePath,
+                    secretHeader, null);
         } catch (InvalidRequestException e) {
             throw new MojoFailureException("Invalid fonella plugin configuration: " + e.getMessage());
         }
