@@ -48,11 +48,29 @@ final class PluginSync {
         this.endpoint = endpoint(settings.publicUrl(), settings.basePath(), settings.toolSecretHeader(),
                 settings.toolSecret(), settings.apiKey().value());
         try {
-            this.client = FonellaClient.builder().apiKey(settings.apiKey().value()).baseUrl(settings.baseUrl())
-                    .build();
+            this.client = newClient(settings.apiKey().value(), settings.baseUrl());
         } catch (InvalidRequestException e) {
             throw new MojoFailureException("The fonella plugin's baseUrl is invalid: " + e.getMessage()
                     .replace("baseUrl", "baseUrl (-Dfonella.baseUrl)"));
+        }
+    }
+
+    /**
+     * Builds the client with the system class loader as the thread's context class loader.
+     * {@code FonellaClient.Builder} calls {@code RandomGenerator.getDefault()}, whose JDK 17
+     * implementation looks the algorithms up with {@code ServiceLoader} through the context class
+     * loader, once per JVM; Maven's plugin realm cannot see the {@code jdk.random} module, so the
+     * lookup would fail ("No implementation of the random number generator algorithm
+     * L32X64MixRandom") and stay failed for the rest of the build.
+     */
+    private static FonellaClient newClient(String apiKey, String baseUrl) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            return FonellaClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
