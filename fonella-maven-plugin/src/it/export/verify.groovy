@@ -10,4 +10,11 @@ assert actual.bytes == expected.bytes
 String log = Emulator.log(basedir)
 assert log.contains('Found 2 Fonella tool(s): cancelOrder, lookupOrder')
 assert log.contains('Wrote 2 tool definition(s) to')
+
+// fonella:help, generated from the Mojos' Javadoc.
+assert log.contains('fonella:sync')
+assert log.contains('Registers the project\'s tools with Fonella')
+assert log.contains('User property: fonella.prune')
+assert log.contains('failOnChanges') == false: 'help for sync only'
+assert log =~ /apiKey\s+The Fonella API key/
 return true

@@ -71,6 +71,12 @@ public abstract class AbstractFonellaMojo extends AbstractMojo {
                     + "classes.");
             return;
         }
+        if (projectCore().isEmpty()) {
+            // In a multi-module build, modules without tools must not plan (or prune) an empty set.
+            getLog().info("Skipping fonella:" + goal() + ": " + project.getArtifactId() + " does not depend on "
+                    + "ai.fonella:fonella-core at runtime, so it has no @FonellaTool methods.");
+            return;
+        }
         run();
     }
 
@@ -117,19 +123,21 @@ public abstract class AbstractFonellaMojo extends AbstractMojo {
         return definitions;
     }
 
-    /** Warns when the project's fonella-core differs from the plugin's, which computes the definitions. */
-    private void checkCoreVersion() {
-        Optional<Artifact> core = project.getArtifacts().stream()
+    /** The project's fonella-core dependency, if it has one at runtime. */
+    private Optional<Artifact> projectCore() {
+        return project.getArtifacts().stream()
                 .filter(a -> "ai.fonella".equals(a.getGroupId()) && "fonella-core".equals(a.getArtifactId()))
                 .findFirst();
+    }
+
+    /** Warns when the project's fonella-core differs from the plugin's, which computes the definitions. */
+    private void checkCoreVersion() {
         String pluginVersion = FonellaClient.version();
-        if (core.isEmpty()) {
-            getLog().warn(project.getId() + " has no runtime dependency on ai.fonella:fonella-core, so it cannot "
-                    + "have @FonellaTool methods.");
-        } else if (!"dev".equals(pluginVersion) && !pluginVersion.equals(core.get().getBaseVersion())) {
-            getLog().warn("The project uses fonella-core " + core.get().getBaseVersion() + ", the fonella plugin "
-                    + pluginVersion + ". The plugin computes the tool definitions with its own fonella-core; use "
-                    + "the same version for both so that they match what the app computes.");
+        String projectVersion = projectCore().map(Artifact::getBaseVersion).orElse(null);
+        if (projectVersion != null && !"dev".equals(pluginVersion) && !pluginVersion.equals(projectVersion)) {
+            getLog().warn("The project uses fonella-core " + projectVersion + ", the fonella plugin " + pluginVersion
+                    + ". The plugin computes the tool definitions with its own fonella-core; use the same version "
+                    + "for both so that they match what the app computes.");
         }
     }
 }
