@@ -29,4 +29,7 @@ assert writes.findAll { it.path.endsWith(crm.toolId) }.isEmpty()
 String log = Emulator.log(basedir)
 assert log.contains('- delete cancelOrder (no longer in code)')
 assert log.contains('Fonella tools synced: 0 created, 0 updated, 1 deleted.')
+assert log.contains('[DEBUG]'): 'the last build ran with -X'
+assert !log.contains(key): 'the API key must not appear, not even in debug output'
+assert !log.contains(Emulator.derivedSecret(key, 'https://orders.example.com/fonella/tools/'))
 return true

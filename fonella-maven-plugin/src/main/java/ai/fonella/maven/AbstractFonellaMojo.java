@@ -2,6 +2,7 @@ package ai.fonella.maven;
 
 import ai.fonella.client.FonellaClient;
 import ai.fonella.tool.ToolDefinition;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +105,9 @@ public abstract class AbstractFonellaMojo extends AbstractMojo {
      */
     protected List<ToolDefinition> scanProject() throws MojoExecutionException, MojoFailureException {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
+        if (!Files.isDirectory(classes)) {
+            throw new MojoFailureException(ProjectToolScanner.classesMissingMessage(classes, goal()));
+        }
         List<Path> classpath;
         try {
             classpath = project.getRuntimeClasspathElements().stream().map(Path::of).toList();

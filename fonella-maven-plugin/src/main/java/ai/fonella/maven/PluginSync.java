@@ -156,8 +156,8 @@ final class PluginSync {
      */
     SyncPlan plan(List<ToolDefinition> definitions) throws MojoFailureException, MojoExecutionException {
         List<DesiredTool> desired = DesiredTool.of(definitions, endpoint);
-        log.info("Fonella tools of " + endpoint.toolUrlPrefix() + " at " + client.baseUri() + " (API key "
-                + settings.apiKey() + "):");
+        log.info("Fonella tools of " + endpoint.toolUrlPrefix() + " at " + client.baseUri() + ", API key "
+                + settings.apiKey().masked() + " from " + settings.apiKey().source() + ":");
         SyncPlan plan;
         try {
             plan = new ToolSync(client).plan(desired, endpoint, settings.prune());

@@ -203,12 +203,23 @@ final class ProjectToolScanner {
      * The message when the output directory is missing.
      *
      * @param classesDirectory the directory
-     * @return the message
+     * @return the message, naming {@code fonella:plan}
      */
     static String classesMissingMessage(Path classesDirectory) {
+        return classesMissingMessage(classesDirectory, "plan");
+    }
+
+    /**
+     * The message when the output directory is missing, for one goal.
+     *
+     * @param classesDirectory the directory
+     * @param goal the goal that needs the classes, e.g. {@code sync}
+     * @return the message
+     */
+    static String classesMissingMessage(Path classesDirectory, String goal) {
         return "The project's classes are not compiled: " + classesDirectory + " does not exist. The fonella goals "
-                + "read the compiled classes, so run them after compile, e.g. mvn compile fonella:plan, or bind the "
-                + "goal to a phase after compile (fonella:sync binds to deploy by default).";
+                + "read the compiled classes, so run them after compile, e.g. mvn compile fonella:" + goal + ", or "
+                + "bind the goal to a phase after compile (fonella:sync binds to deploy by default).";
     }
 
     /**

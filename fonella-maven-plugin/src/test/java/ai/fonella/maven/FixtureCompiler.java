@@ -3,8 +3,8 @@ package ai.fonella.maven;
 import ai.fonella.tool.FonellaTool;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Size;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -72,10 +72,10 @@ final class FixtureCompiler {
             }
             args.addAll(files);
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            StringWriter errors = new StringWriter();
-            int status = compiler.run(null, null, null, args.toArray(String[]::new));
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            int status = compiler.run(null, errors, errors, args.toArray(String[]::new));
             if (status != 0) {
-                throw new IllegalStateException("Fixture compilation failed: " + errors);
+                throw new IllegalStateException("Fixture compilation failed: " + errors.toString(StandardCharsets.UTF_8));
             }
             return output;
         } catch (IOException e) {
