@@ -17,8 +17,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * What every fonella goal shares: reading the configuration and scanning the project's compiled
- * classes. Mojos stay thin; the work is done by {@link ProjectToolScanner}, {@link PluginSync} and
- * {@link ToolExporter}.
+ * classes. Mojos stay thin; the work is done by {@code ProjectToolScanner}, {@code PluginSync} and
+ * {@code ToolExporter}.
  */
 public abstract class AbstractFonellaMojo extends AbstractMojo {
 

@@ -4,9 +4,9 @@
  * the code the Spring Boot starter runs at startup.
  *
  * <p>The Mojos only read their configuration and report; the work is done by
- * {@link ai.fonella.maven.ProjectToolScanner} (class loading and scanning),
- * {@link ai.fonella.maven.ApiKeyResolver} (where the key comes from),
- * {@link ai.fonella.maven.PluginSync} (plan and apply, failures with their remedy) and
- * {@link ai.fonella.maven.ToolExporter} (the JSON document). See the module's README.
+ * {@code ProjectToolScanner} (class loading and scanning),
+ * {@code ApiKeyResolver} (where the key comes from),
+ * {@code PluginSync} (plan and apply, failures with their remedy) and
+ * {@code ToolExporter} (the JSON document). See the module's README.
  */
 package ai.fonella.maven;

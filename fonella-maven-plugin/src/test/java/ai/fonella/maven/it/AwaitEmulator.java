@@ -34,6 +34,12 @@ public final class AwaitEmulator {
         Instant start = Instant.now();
         Instant deadline = start.plusSeconds(seconds);
         while (Instant.now().isBefore(deadline)) {
+            Path pidFile = control.resolve("pid");
+            if (Files.exists(pidFile) && isCurrent(pidFile, start) && !isAlive(pidFile)) {
+                Path log = control.resolve("emulator.log");
+                throw new IllegalStateException("The Fonella emulator exited before it answered on port " + port
+                        + ":\n" + (Files.exists(log) ? Files.readString(log) : "(no log)"));
+            }
             if (Files.exists(control.resolve("port"))) {
                 try {
                     HttpResponse<Void> response = client.send(HttpRequest.newBuilder(info)
@@ -51,5 +57,23 @@ public final class AwaitEmulator {
         }
         throw new IllegalStateException("The Fonella emulator did not answer on port " + port + " within "
                 + seconds + " s; see " + control.resolve("emulator.log"));
+    }
+
+    /** A pid file left by an earlier run that was killed does not count. */
+    private static boolean isCurrent(Path pidFile, Instant start) {
+        try {
+            return Files.getLastModifiedTime(pidFile).toInstant().isAfter(start.minusSeconds(10));
+        } catch (java.io.IOException gone) {
+            return false;
+        }
+    }
+
+    private static boolean isAlive(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException | NumberFormatException stillWriting) {
+            return true;
+        }
     }
 }
