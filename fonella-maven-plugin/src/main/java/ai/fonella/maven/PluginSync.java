@@ -50,8 +50,8 @@ final class PluginSync {
         try {
             this.client = newClient(settings.apiKey().value(), settings.baseUrl());
         } catch (InvalidRequestException e) {
-            throw new MojoFailureException("The fonella plugin's baseUrl is invalid: " + e.getMessage()
-                    .replace("baseUrl", "baseUrl (-Dfonella.baseUrl)"));
+            throw new MojoFailureException("Invalid fonella plugin configuration (<baseUrl> or -Dfonella.baseUrl): "
+                    + e.getMessage());
         }
     }
 

@@ -247,6 +247,15 @@ class PluginSyncIT {
     }
 
     @Test
+    void aPlainHttpBaseUrlIsRejectedExceptForLoopback() {
+        assertThatThrownBy(() -> new PluginSync(new PluginSync.SyncSettings("http://api.example.com",
+                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false), log))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("-Dfonella.baseUrl")
+                .hasMessageContaining("HTTPS");
+    }
+
+    @Test
     void aPlainHttpPublicUrlIsRejected() {
         assertThatThrownBy(() -> PluginSync.unsignedEndpoint("http://shop.example.com", null, null))
                 .isInstanceOf(MojoFailureException.class)
