@@ -1,0 +1,20 @@
+// fonella:export wrote exactly the expected document (tools by name, url from publicUrl, core's schemas).
+def Emulator = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'Emulator.groovy'))
+
+File actual = new File(basedir, 'target/fonella/tools.json')
+File expected = new File(basedir, 'expected-tools.json')
+assert actual.isFile(): 'fonella:export wrote no target/fonella/tools.json'
+assert actual.getText('UTF-8') == expected.getText('UTF-8')
+assert actual.bytes == expected.bytes
+
+String log = Emulator.log(basedir)
+assert log.contains('Found 2 Fonella tool(s): cancelOrder, lookupOrder')
+assert log.contains('Wrote 2 tool definition(s) to')
+
+// fonella:help, generated from the Mojos' Javadoc.
+assert log.contains('fonella:sync')
+assert log.contains('Registers the project\'s tools with Fonella')
+assert log.contains('User property: fonella.prune')
+assert log.contains('failOnChanges') == false: 'help for sync only'
+assert log =~ /apiKey\s+The Fonella API key/
+return true
