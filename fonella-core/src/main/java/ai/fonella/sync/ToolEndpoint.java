@@ -19,7 +19,8 @@ import java.util.Map;
  * touches any other tool.
  *
  * @param publicUrl the HTTPS address where Fonella reaches the app, e.g. {@code https://shop.example.com}
- * @param basePath the path under which the Fonella endpoints are mounted, e.g. {@code /fonella}
+ * @param basePath the path under which the Fonella endpoints are mounted, e.g. {@code /fonella};
+ *     {@code null} means {@value #DEFAULT_BASE_PATH}, {@code ""} or {@code "/"} the root
  * @param secretHeader the header carrying the tool secret, e.g. {@code X-Fonella-Tool-Secret}
  * @param secret the tool secret registered with every tool, or {@code null} to register none
  */
@@ -140,14 +141,18 @@ public record ToolEndpoint(String publicUrl, String basePath, String secretHeade
     }
 
     /**
-     * Normalizes a base path the way every endpoint does: a leading slash, no trailing slash, and
-     * the empty string for the root.
+     * Normalizes a base path the way every endpoint does: a leading slash, no trailing slash, the
+     * empty string for the root ({@code ""} or {@code "/"}), and {@value #DEFAULT_BASE_PATH} for
+     * {@code null}.
      *
      * @param path e.g. {@code fonella/}
      * @return e.g. {@code /fonella}
      */
     public static String normalizeBasePath(String path) {
-        if (path == null || path.isBlank() || path.strip().equals("/")) {
+        if (path == null) {
+            return DEFAULT_BASE_PATH;
+        }
+        if (path.isBlank() || path.strip().equals("/")) {
             return "";
         }
         String trimmed = path.strip();

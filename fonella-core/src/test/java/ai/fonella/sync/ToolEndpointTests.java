@@ -30,6 +30,12 @@ class ToolEndpointTests {
     }
 
     @Test
+    void usesTheDefaultBasePathForNull() {
+        assertThat(new ToolEndpoint("https://shop.example.com", null, null, null).toolUrl("a"))
+                .isEqualTo("https://shop.example.com/fonella/tools/a");
+    }
+
+    @Test
     void ownsExactlyToolsUnderItsPrefix() {
         ToolEndpoint endpoint = ToolEndpoint.of("https://shop.example.com", null);
 
