@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.fonella.client.FonellaClient;
+import ai.fonella.internal.FonellaJson;
+import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.test.RecordedRequest;
+import ai.fonella.tool.ToolDefinition;
+import ai.fonella.tool.ToolDefinitions;
+import java.nio.charset.StandardCharsets;
+import org.springframework.util.ClassUtils;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import ai.fonella.model.Call;
 import ai.fonella.model.EventType;
 import ai.fonella.model.Tool;
@@ -72,6 +81,49 @@ class FonellaStarterIT {
                 + "\"required\":[\"orderNumber\"],\"additionalProperties\":false}");
         Tool open = tools.stream().filter(tool -> tool.name().equals("openOrders")).findFirst().orElseThrow();
         assertThat(open.method()).isEqualTo(ToolMethod.GET);
+    }
+
+    /**
+     * The starter's half of the proof that the Maven plugin's export and the starter register the
+     * same schema bytes: what the starter sent in each {@code POST /v1/tools} equals fonella-core's
+     * canonical serialization of the definition, which {@code SchemaByteIdentityIT} in the plugin
+     * shows the export writes.
+     */
+    @Test
+    void sendsExactlyTheCanonicalSchemaBytesOfEachDefinition(@Autowired FonellaHandlerRegistry registry) {
+        Map<String, byte[]> sent = new java.util.HashMap<>();
+        for (RecordedRequest request : emulator.requests()) {
+            if (request.is("POST", "/v1/tools") && request.status() == 201) {
+                byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+                sent.put(FonellaJson.mapper().readTree(body).get("name").asString(), rawValue(body, "inputSchema"));
+            }
+        }
+
+        assertThat(sent).containsOnlyKeys(registry.tools().keySet());
+        registry.tools().forEach((name, tool) -> {
+            ToolDefinition definition = ToolDefinitions.of(ClassUtils.getUserClass(tool.tool().target()),
+                    tool.definition().javaMethod());
+            assertThat(new String(sent.get(name), StandardCharsets.UTF_8)).as(name)
+                    .isEqualTo(new String(FonellaJson.mapper().writeValueAsBytes(definition.inputSchema()),
+                            StandardCharsets.UTF_8));
+        });
+    }
+
+    private static byte[] rawValue(byte[] json, String field) {
+        try (JsonParser parser = FonellaJson.mapper().createParser(json)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals(field)) {
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    return java.util.Arrays.copyOfRange(json, start, (int) parser.currentLocation().getByteOffset());
+                }
+                parser.skipChildren();
+            }
+        }
+        throw new AssertionError("No " + field + " in " + new String(json, StandardCharsets.UTF_8));
     }
 
     @Test
