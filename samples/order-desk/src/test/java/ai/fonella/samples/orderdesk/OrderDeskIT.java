@@ -83,7 +83,7 @@ class OrderDeskIT {
                 .containsExactly(tuple("lookupOrder", true), tuple("bookCallback", true));
         assertThat(emulator.toolInvocations()).filteredOn(invocation -> call.id().equals(invocation.callId()))
                 .extracting(RecordedToolInvocation::result).first().asString()
-                .startsWith("Order A-1001 (one blue teapot) has shipped and should arrive on ");
+                .startsWith("Order A-1001 (one blue teapot) has shipped. It should arrive on ");
 
         // Each event's deliveries finish before the next event, so both rows are there already;
         // await anyway, as a copyable pattern for asynchronous handlers.

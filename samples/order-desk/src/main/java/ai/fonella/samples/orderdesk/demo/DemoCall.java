@@ -58,10 +58,8 @@ final class DemoCall {
             return;
         }
         try {
-            log.info("""
-                    Order Desk is up at {}, registered with the Fonella emulator at {}.
-                    Placing a simulated call: the caller asks where order A-1001 is and books a callback.""",
-                    app, emulator.baseUrl());
+            log.info("Order Desk is up at {}. The emulator now places a simulated call: the caller asks where "
+                    + "their order is and books a callback.", app);
             Call placed = emulator.placeCall(script());
             showCallLog(placed.id());
             showDatabase(placed.id());

@@ -3,6 +3,7 @@ package ai.fonella.samples.orderdesk.demo;
 import ai.fonella.test.FonellaEmulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -60,6 +61,9 @@ public final class DemoMode implements GenericApplicationListener {
             start(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent prepared && emulator != null) {
             prepared.getApplicationContext().getBeanFactory().registerSingleton(EMULATOR_BEAN, emulator);
+            LoggerFactory.getLogger(DemoMode.class).info("No fonella.api-key is set, so this is the demo: the Fonella "
+                    + "emulator runs in this JVM at {} and the app registers with it as it would with the real "
+                    + "service.", emulator.baseUrl());
         } else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
             stop();
         }
@@ -75,13 +79,14 @@ public final class DemoMode implements GenericApplicationListener {
         Map<String, Object> demo = new LinkedHashMap<>();
         demo.put("fonella.api-key", emulator.apiKey());
         demo.put("fonella.base-url", emulator.baseUrl());
+        demo.put("fonella.public-url", ""); // the emulator reaches the app on its loopback port
         demo.put(ACTIVE_PROPERTY, "true");
         environment.getPropertySources().addFirst(new MapPropertySource("fonellaDemo", demo));
 
         // A console that tells the story; anything configured elsewhere wins.
         Map<String, Object> console = new LinkedHashMap<>();
         console.put("logging.pattern.console",
-                "%clr(%d{HH:mm:ss.SSS}){faint} %clr(%5p) %clr(%-18.18logger{0}){cyan} %m%n%wEx");
+                "%clr(%d{HH:mm:ss.SSS}){faint} %clr(%5p) %clr(%-22.22logger{0}){cyan} %m%n%wEx");
         console.put("logging.level.root", "WARN");
         console.put("logging.level.ai.fonella", "INFO");
         console.put("spring.main.banner-mode", "off");

@@ -34,10 +34,11 @@ public class OrderTools {
         }
         answer.append("Order ").append(order.orderNumber()).append(" (").append(order.items()).append(") ")
                 .append(order.status().spoken());
+        answer.append('.');
         LocalDate expected = order.expectedDelivery();
         if (expected != null && order.status() != OrderStatus.DELIVERED && order.status() != OrderStatus.CANCELLED) {
-            answer.append(" and should arrive on ").append(SPOKEN_DATE.format(expected));
+            answer.append(" It should arrive on ").append(SPOKEN_DATE.format(expected)).append('.');
         }
-        return answer.append('.').toString();
+        return answer.toString();
     }
 }
