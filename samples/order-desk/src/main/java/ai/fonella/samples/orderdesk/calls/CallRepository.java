@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores calls, one row per call id. Every write is an idempotent upsert of the columns one event
- * owns, so a redelivered event, or events arriving out of order or on several instances at once,
+ * Stores calls, one row per call id. Each event writes only the columns it owns, as an idempotent
+ * upsert, so a redelivered event, events arriving out of order, or on several instances at once,
  * leave the same row behind. Plain SQL that H2 and PostgreSQL both run.
  */
 @Repository
@@ -30,21 +30,32 @@ public class CallRepository {
 
     /** Records a {@code call.ended}: the call's details and transcript. */
     public void recordEnded(Call call) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("customer_phone", call.customerPhone());
-        columns.put("started_at", timestamp(call.startedAt()));
-        columns.put("ended_at", timestamp(call.endedAt()));
-        columns.put("duration_seconds", call.duration());
-        columns.put("ended_reason", call.endedReason());
-        columns.put("transcript", call.transcript());
-        upsert(call.id(), columns);
+        Map<String, Object> params = new HashMap<>();
+        params.put("callId", call.id());
+        params.put("customerPhone", call.customerPhone());
+        params.put("startedAt", timestamp(call.startedAt()));
+        params.put("endedAt", timestamp(call.endedAt()));
+        params.put("duration", call.duration());
+        params.put("endedReason", call.endedReason());
+        params.put("transcript", call.transcript());
+        upsert(params, """
+                UPDATE calls SET customer_phone = :customerPhone, started_at = :startedAt, ended_at = :endedAt,
+                                 duration_seconds = :duration, ended_reason = :endedReason, transcript = :transcript,
+                                 updated_at = :now
+                WHERE call_id = :callId""", """
+                INSERT INTO calls (call_id, customer_phone, started_at, ended_at, duration_seconds, ended_reason,
+                                   transcript, updated_at)
+                VALUES (:callId, :customerPhone, :startedAt, :endedAt, :duration, :endedReason, :transcript, :now)""");
     }
 
     /** Records a {@code call.summary}. */
     public void recordSummary(String callId, String summary) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("summary", summary);
-        upsert(callId, columns);
+        Map<String, Object> params = new HashMap<>();
+        params.put("callId", callId);
+        params.put("summary", summary);
+        upsert(params,
+                "UPDATE calls SET summary = :summary, updated_at = :now WHERE call_id = :callId",
+                "INSERT INTO calls (call_id, summary, updated_at) VALUES (:callId, :summary, :now)");
     }
 
     /** @return the stored calls, the latest first */
@@ -59,26 +70,18 @@ public class CallRepository {
     }
 
     /**
-     * Update the row, or insert it when there is none yet. Two deliveries racing to insert the same
-     * call meet the primary key: the loser updates instead. Runs without a surrounding transaction
-     * on purpose, so that a failed insert does not poison the update that follows (PostgreSQL).
+     * Update the row, or insert it when there is none yet. When two deliveries race to insert the
+     * same call, the loser meets the primary key and updates instead. Deliberately not in one
+     * transaction: on PostgreSQL a failed insert would abort it, and the update after it with it.
      */
-    private void upsert(String callId, Map<String, Object> columns) {
-        columns.put("updated_at", timestamp(Instant.now()));
-        StringBuilder set = new StringBuilder();
-        columns.keySet().forEach(column -> set.append(set.isEmpty() ? "" : ", ").append(column).append(" = :")
-                .append(column));
-        String update = "UPDATE calls SET " + set + " WHERE call_id = :call_id";
-        String insert = "INSERT INTO calls (call_id, " + String.join(", ", columns.keySet()) + ") VALUES (:call_id, :"
-                + String.join(", :", columns.keySet()) + ")";
-        Map<String, Object> params = new LinkedHashMap<>(columns);
-        params.put("call_id", callId);
+    private void upsert(Map<String, Object> params, String update, String insert) {
+        params.put("now", timestamp(Instant.now()));
         if (jdbc.sql(update).params(params).update() > 0) {
             return;
         }
         try {
             jdbc.sql(insert).params(params).update();
-        } catch (DuplicateKeyException inserted) {
+        } catch (DuplicateKeyException insertedMeanwhile) {
             jdbc.sql(update).params(params).update();
         }
     }
