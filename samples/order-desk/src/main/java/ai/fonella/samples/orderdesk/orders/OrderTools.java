@@ -33,8 +33,7 @@ public class OrderTools {
             answer.append(query.expectedStatus() == order.status() ? "Yes. " : "Not quite. ");
         }
         answer.append("Order ").append(order.orderNumber()).append(" (").append(order.items()).append(") ")
-                .append(order.status().spoken());
-        answer.append('.');
+                .append(order.status().spoken()).append('.');
         LocalDate expected = order.expectedDelivery();
         if (expected != null && order.status() != OrderStatus.DELIVERED && order.status() != OrderStatus.CANCELLED) {
             answer.append(" It should arrive on ").append(SPOKEN_DATE.format(expected)).append('.');
