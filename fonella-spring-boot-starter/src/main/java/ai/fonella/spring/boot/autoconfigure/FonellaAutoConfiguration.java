@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code fonella.base-path}. Every bean a user might replace backs off when one of the same type
  * (for the argument mapper: named {@value #JSON_MAPPER_BEAN}) is defined.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(FonellaProperties.class)
 public final class FonellaAutoConfiguration {
 
@@ -75,7 +75,7 @@ public final class FonellaAutoConfiguration {
      *
      * @return the mapper
      */
-    @Bean(JSON_MAPPER_BEAN)
+    @Bean(name = JSON_MAPPER_BEAN, defaultCandidate = false) // injected by name only: the app's JsonMapper stays Boot's
     @ConditionalOnMissingBean(name = JSON_MAPPER_BEAN)
     public JsonMapper fonellaJsonMapper() {
         return ToolInvoker.defaultJsonMapper();

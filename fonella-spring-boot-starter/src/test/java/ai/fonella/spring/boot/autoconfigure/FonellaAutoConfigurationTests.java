@@ -15,6 +15,7 @@ import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookVerifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,6 +74,14 @@ class FonellaAutoConfigurationTests {
             assertThat(context.getBean(EventDeduplicationStore.class)).isSameAs(UserBeans.STORE);
             assertThat(context.getBean(ToolErrorPolicy.class)).isSameAs(UserBeans.POLICY);
             assertThat(context.getBean(FonellaAutoConfiguration.JSON_MAPPER_BEAN)).isSameAs(UserBeans.MAPPER);
+        });
+    }
+
+    @Test
+    void leavesTheApplicationsJsonMapperToSpringBoot() {
+        runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class)).run(context -> {
+            assertThat(context).hasBean("jacksonJsonMapper").hasBean(FonellaAutoConfiguration.JSON_MAPPER_BEAN);
+            assertThat(context.getBean(JsonMapper.class)).isSameAs(context.getBean("jacksonJsonMapper"));
         });
     }
 
