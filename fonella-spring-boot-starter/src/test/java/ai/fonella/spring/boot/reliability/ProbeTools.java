@@ -34,6 +34,17 @@ public class ProbeTools {
         return "ok " + n;
     }
 
+    /** The gate: every caller counts down the arrivals, then waits until the gate opens. */
+    public volatile CountDownLatch gateArrivals = new CountDownLatch(0);
+    public volatile CountDownLatch gateOpen = new CountDownLatch(0);
+
+    @FonellaTool(description = "Wait at the gate until it opens", timeout = "4s")
+    public String gate(int n) throws InterruptedException {
+        gateArrivals.countDown();
+        gateOpen.await(4, TimeUnit.SECONDS);
+        return "passed " + n;
+    }
+
     @FonellaTool(description = "Take ten seconds, far beyond the deadline")
     public String slow() {
         try {
