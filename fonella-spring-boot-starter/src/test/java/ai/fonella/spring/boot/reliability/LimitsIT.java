@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = ReliabilityApp.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "fonella.max-body-size=64KB",
-        "fonella.body-read-timeout=2s",
-        "server.tomcat.connection-timeout=1s",
+        "fonella.body-read-timeout=1s",
+        "server.tomcat.connection-timeout=500ms",
         "server.tomcat.keep-alive-timeout=60s",
         "server.tomcat.max-swallow-size=0"})
 class LimitsIT {
@@ -89,10 +89,10 @@ class LimitsIT {
                 RawHttp.Response response = http.read(Duration.ofSeconds(10));
                 Duration took = since(start);
 
-                // Tomcat's read timeout (1 s) ends the blocking read; Tomcat itself answers 408
+                // Tomcat's read timeout (500 ms) ends the blocking read; Tomcat itself answers 408
                 assertThat(response).isNotNull();
                 assertThat(response.status()).isEqualTo(408);
-                assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(1).plus(MARGIN));
+                assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofMillis(500).plus(MARGIN));
                 assertThat(http.closedWithin(MARGIN)).isTrue();
             }
         }
@@ -106,12 +106,12 @@ class LimitsIT {
                         toolSecret(), "Content-Length", "1000"));
                 long start = System.nanoTime();
                 RawHttp.Response response = null;
-                // one byte every 250 ms: each read is well within Tomcat's 1 s read timeout, and at this pace
-                // the 1000 declared bytes would take over four minutes
+                // one byte every 200 ms: each read is well within Tomcat's 500 ms read timeout, and at this
+                // pace the 1000 declared bytes would take over three minutes
                 for (int i = 0; i < 60 && response == null; i++) {
                     try {
                         http.send(new byte[] {' '});
-                        response = http.read(Duration.ofMillis(250));
+                        response = http.read(Duration.ofMillis(200));
                     } catch (java.net.SocketTimeoutException stillReading) {
                         // the server is still reading: keep trickling
                     } catch (java.net.SocketException closed) {
@@ -123,8 +123,8 @@ class LimitsIT {
 
                 assertProblem(response, 408, "Request body too slow");
                 assertThat(response.body()).contains("fonella.body-read-timeout");
-                assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(2).plus(MARGIN));
-                assertThat(http.closedWithin(Duration.ofSeconds(1).plus(MARGIN))).isTrue();
+                assertThat(took).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(1).plus(MARGIN));
+                assertThat(http.closedWithin(Duration.ofMillis(500).plus(MARGIN))).isTrue();
             }
         }
     }
@@ -136,7 +136,7 @@ class LimitsIT {
             http.head("POST", "/fonella/tools/echo", Map.of("Content-Type", "application/json",
                     "X-Fonella-Tool-Secret", toolSecret(), "Content-Length", Integer.toString(body.length)));
             http.send(java.util.Arrays.copyOf(body, 5));
-            Thread.sleep(300);
+            Thread.sleep(200);
             http.send(java.util.Arrays.copyOfRange(body, 5, body.length));
 
             RawHttp.Response response = http.read(Duration.ofSeconds(5));
