@@ -9,7 +9,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks that nested required arguments are present, following the tool's own input schema, so that
- * a missing property is reported by name before Jackson silently binds {@code null}. Compiled once
+ * a missing property is reported by name before Jackson silently binds {@code null}; that every
+ * value the schema declares an {@code integer} is a whole number, so that Jackson does not silently
+ * truncate {@code 1.5} to {@code 1} ({@code 2.0} is a whole number and binds as {@code 2}); and that
+ * dates, times, date-times and durations arrive as text, as the schema declares them, so that Jackson
+ * does not read a number as epoch days or seconds ({@code 20261124} as the year 57443). Compiled once
  * per tool. Not part of the public API.
  */
 public abstract class RequiredArguments {
@@ -35,6 +39,16 @@ public abstract class RequiredArguments {
      */
     public static RequiredArguments compile(JsonNode schema, JsonNode root) {
         return compile(schema, root, new HashMap<>());
+    }
+
+    /**
+     * The message for an integer argument with a fractional part.
+     *
+     * @param path the argument path
+     * @return the exception
+     */
+    public static ToolArgumentException notWhole(String path) {
+        return new ToolArgumentException(path, "The argument '" + path + "' must be a whole number.", null);
     }
 
     /**
@@ -93,6 +107,15 @@ public abstract class RequiredArguments {
         if (values != null) {
             return new MapCheck(values);
         }
+        JsonNode type = schema.get("type");
+        if (type != null && type.isString() && type.stringValue().equals("integer")) {
+            return WholeNumberCheck.INSTANCE;
+        }
+        JsonNode format = schema.get("format");
+        if (type != null && type.isString() && type.stringValue().equals("string") && format != null
+                && format.isString() && TextCheck.TEMPORAL.containsKey(format.stringValue())) {
+            return new TextCheck(ArgumentMessages.expected(TextCheck.TEMPORAL.get(format.stringValue()), null));
+        }
         return null;
     }
 
@@ -150,6 +173,45 @@ public abstract class RequiredArguments {
                 } else if (children[i] != null) {
                     children[i].check(property, join(path, names[i]));
                 }
+            }
+        }
+    }
+
+    private static final class WholeNumberCheck extends RequiredArguments {
+        static final WholeNumberCheck INSTANCE = new WholeNumberCheck();
+
+        @Override
+        public void check(JsonNode value, String path) {
+            if (value.isNumber() && !value.isIntegralNumber() && !isWhole(value)) {
+                throw notWhole(path);
+            }
+        }
+
+        private static boolean isWhole(JsonNode number) {
+            if (number.isBigDecimal()) {
+                return number.decimalValue().stripTrailingZeros().scale() <= 0;
+            }
+            double value = number.doubleValue();
+            return Double.isFinite(value) && value == Math.rint(value);
+        }
+    }
+
+    private static final class TextCheck extends RequiredArguments {
+        /** The formats whose Java types Jackson would also read from numbers (epoch days, seconds). */
+        static final Map<String, Class<?>> TEMPORAL = Map.of("date", java.time.LocalDate.class,
+                "time", java.time.LocalTime.class, "date-time", java.time.OffsetDateTime.class,
+                "duration", java.time.Duration.class);
+
+        private final String expected;
+
+        TextCheck(String expected) {
+            this.expected = expected;
+        }
+
+        @Override
+        public void check(JsonNode value, String path) {
+            if (!value.isString()) {
+                throw new ToolArgumentException(path, "The argument '" + path + "' must be " + expected + ".", null);
             }
         }
     }

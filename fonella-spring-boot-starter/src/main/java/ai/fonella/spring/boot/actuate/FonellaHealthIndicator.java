@@ -16,8 +16,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Health of the app's link to Fonella: whether the API is reachable and accepts the key (checked at
- * most every 30 seconds, so health probes do not turn into API traffic), and the outcome of the
- * latest tool sync and webhook registration. {@code DOWN} when the key is rejected, the API is
+ * most every 30 seconds, so health probes do not turn into API traffic; a sync that succeeds after a
+ * failed check counts as a successful one), and the outcome of the latest tool sync and webhook
+ * registration. {@code DOWN} when the key is rejected, the API is
  * unreachable or the latest sync failed or found drift; {@code UNKNOWN} before the first sync.
  */
 public class FonellaHealthIndicator implements HealthIndicator {
@@ -74,7 +75,7 @@ public class FonellaHealthIndicator implements HealthIndicator {
             return Health.up().withDetails(details).build();
         }
         details.put("apiKey", Secrets.maskApiKey(properties.getApiKey().strip()));
-        ApiCheck check = check();
+        ApiCheck check = check(status);
         details.put("apiReachable", check.ok());
         if (!check.ok()) {
             details.put("apiError", check.error());
@@ -91,9 +92,15 @@ public class FonellaHealthIndicator implements HealthIndicator {
         return health.withDetails(details).build();
     }
 
-    private ApiCheck check() {
+    private ApiCheck check(FonellaSyncStatus status) {
         Instant now = clock.instant();
         ApiCheck previous = lastCheck;
+        if (previous != null && !previous.ok() && status.lastSuccess() != null
+                && status.lastSuccess().isAfter(previous.at())) {
+            // a sync has succeeded since the failed check: the API answered and accepted the key
+            previous = new ApiCheck(status.lastSuccess(), true, null);
+            lastCheck = previous;
+        }
         if (previous != null && previous.at().plus(CHECK_INTERVAL).isAfter(now)) {
             return previous;
         }

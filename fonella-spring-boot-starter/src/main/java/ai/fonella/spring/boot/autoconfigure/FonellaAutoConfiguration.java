@@ -216,15 +216,15 @@ public final class FonellaAutoConfiguration {
                 FonellaSecrets secrets, FonellaProperties properties, ObjectProvider<FonellaObservations> observations,
                 @Qualifier(JSON_MAPPER_BEAN) JsonMapper mapper) {
             return new FonellaToolHandler(registry, invoker, secrets, properties.getTools().getSecretHeader(),
-                    properties.getMaxBodySize().toBytes(), observations.getIfAvailable(FonellaObservations::none),
-                    mapper);
+                    properties.getMaxBodySize().toBytes(), properties.getBodyReadTimeout(),
+                    observations.getIfAvailable(FonellaObservations::none), mapper);
         }
 
         @Bean
         FonellaWebhookHandler fonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier,
                 FonellaProperties properties, ObjectProvider<FonellaObservations> observations) {
             return new FonellaWebhookHandler(registry, verifier, properties.getMaxBodySize().toBytes(),
-                    observations.getIfAvailable(FonellaObservations::none));
+                    properties.getBodyReadTimeout(), observations.getIfAvailable(FonellaObservations::none));
         }
 
         /**

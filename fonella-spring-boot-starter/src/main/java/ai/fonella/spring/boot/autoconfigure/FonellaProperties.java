@@ -49,6 +49,13 @@ public class FonellaProperties {
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
     /**
+     * Longest time the Fonella endpoints spend reading one request body; a client that sends it more
+     * slowly gets 408. Each blocking read is bounded by the server's own read timeout too
+     * (server.tomcat.connection-timeout).
+     */
+    private Duration bodyReadTimeout = Duration.ofSeconds(10);
+
+    /**
      * Connect timeout of the API client.
      */
     private Duration connectTimeout = FonellaClient.DEFAULT_CONNECT_TIMEOUT;
@@ -100,6 +107,14 @@ public class FonellaProperties {
 
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public Duration getBodyReadTimeout() {
+        return this.bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     public Duration getConnectTimeout() {

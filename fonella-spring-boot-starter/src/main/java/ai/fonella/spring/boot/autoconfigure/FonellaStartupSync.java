@@ -4,6 +4,7 @@ import ai.fonella.FonellaException;
 import ai.fonella.InvalidRequestException;
 import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaClient;
+import ai.fonella.client.FonellaNotFoundException;
 import ai.fonella.internal.ApiRules;
 import ai.fonella.model.CreateWebhookRequest;
 import ai.fonella.model.EventType;
@@ -201,42 +202,57 @@ public class FonellaStartupSync implements SmartLifecycle {
         String url = target.webhookUrl();
         String description = WEBHOOK_DESCRIPTION_PREFIX + url;
         Set<EventType> events = registry.handledEventTypes();
-        List<Webhook> ours = client.webhooks().list().stream()
-                .filter(webhook -> url.equals(webhook.url())
-                        || (webhook.url() == null && description.equals(webhook.description())))
-                .sorted(Comparator.comparing(Webhook::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Webhook::webhookId, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-        Webhook subscription;
+        List<Webhook> ours = subscriptionsAt(url, description);
         List<String> registeredSecrets = new ArrayList<>();
         if (ours.isEmpty()) {
-            subscription = client.webhooks().create(new CreateWebhookRequest(url, List.copyOf(events), description));
-            log.info("Fonella: created webhook subscription {} for {} ({})", subscription.webhookId(), url,
+            Webhook created = client.webhooks().create(new CreateWebhookRequest(url, List.copyOf(events), description));
+            log.info("Fonella: created webhook subscription {} for {} ({})", created.webhookId(), url,
                     wireNames(events));
-        } else {
-            subscription = ours.get(0);
-            Set<EventType> current = subscription.events().isEmpty()
-                    ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(subscription.events());
-            if (!current.equals(events) || !subscription.enabled()) {
-                subscription = client.webhooks().update(subscription.webhookId(), UpdateWebhookRequest.builder()
-                        .events(List.copyOf(events)).enabled(true).build());
-                log.info("Fonella: updated webhook subscription {} for {} ({}{})", subscription.webhookId(), url,
-                        wireNames(events), current.equals(events) ? ", re-enabled" : "");
+            registeredSecrets.add(created.secret());
+            // Instances starting at the same moment may each have created one: list again and, as every
+            // instance does, keep the oldest and accept its secret, so that all of them verify what it delivers.
+            ours = subscriptionsAt(url, description);
+            if (ours.isEmpty()) {
+                ours = List.of(created);
             }
-            for (Webhook duplicate : ours.subList(1, ours.size())) {
-                registeredSecrets.add(duplicate.secret());
-                removeDuplicate(duplicate);
-            }
+        }
+        Webhook subscription = ours.get(0);
+        Set<EventType> current = subscription.events().isEmpty()
+                ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(subscription.events());
+        if (!current.equals(events) || !subscription.enabled()) {
+            subscription = client.webhooks().update(subscription.webhookId(), UpdateWebhookRequest.builder()
+                    .events(List.copyOf(events)).enabled(true).build());
+            log.info("Fonella: updated webhook subscription {} for {} ({}{})", subscription.webhookId(), url,
+                    wireNames(events), current.equals(events) ? ", re-enabled" : "");
+        }
+        for (Webhook duplicate : ours.subList(1, ours.size())) {
+            registeredSecrets.add(duplicate.secret());
+            removeDuplicate(duplicate);
         }
         registeredSecrets.add(0, subscription.secret());
         secrets.setRegisteredWebhookSecrets(registeredSecrets);
         return subscription.webhookId();
     }
 
+    /**
+     * The subscriptions at this app's webhook URL, oldest first; subscriptions created in the same
+     * instant keep the order the API lists them in (creation order), so every instance agrees which
+     * is the oldest.
+     */
+    private List<Webhook> subscriptionsAt(String url, String description) {
+        return client.webhooks().list().stream()
+                .filter(webhook -> url.equals(webhook.url())
+                        || (webhook.url() == null && description.equals(webhook.description())))
+                .sorted(Comparator.comparing(Webhook::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
     private void removeDuplicate(Webhook duplicate) {
         try {
             client.webhooks().delete(duplicate.webhookId());
             log.info("Fonella: removed duplicate webhook subscription {}", duplicate.webhookId());
+        } catch (FonellaNotFoundException alreadyRemoved) {
+            log.debug("Fonella: duplicate webhook subscription {} was already removed", duplicate.webhookId());
         } catch (FonellaApiException deleteUnsupported) {
             try {
                 client.webhooks().update(duplicate.webhookId(), UpdateWebhookRequest.builder().enabled(false).build());

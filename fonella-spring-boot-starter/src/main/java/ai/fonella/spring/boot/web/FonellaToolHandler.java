@@ -10,6 +10,7 @@ import ai.fonella.tool.ToolInvoker;
 import ai.fonella.tool.ToolOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * time, binds the arguments, invokes the tool under its deadline and answers
  * {@code 200 {"result": "..."}}. A failing or slow tool still answers 200 with a result the assistant
  * can speak; protocol errors are {@code application/problem+json}: 401 without the secret, 404 for an
- * unknown tool, 405 for the wrong method, 400 for malformed JSON, 413 for an oversized body, 415 for
- * a body that is not JSON.
+ * unknown tool, 405 for the wrong method, 400 for malformed JSON, 408 for a body that does not
+ * arrive within {@code fonella.body-read-timeout}, 413 for an oversized body, 415 for a body that is
+ * not JSON.
  */
 public final class FonellaToolHandler {
 
@@ -45,6 +47,9 @@ public final class FonellaToolHandler {
     /** Header carrying the tool-call id, passed to handlers in {@link ToolCallContext}. */
     public static final String TOOL_CALL_ID_HEADER = "X-Fonella-Tool-Call-Id";
 
+    /** How long a body may take to arrive unless configured otherwise. */
+    static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(FonellaToolHandler.class);
 
     private final FonellaHandlerRegistry registry;
@@ -52,6 +57,7 @@ public final class FonellaToolHandler {
     private final FonellaSecrets secrets;
     private final String secretHeader;
     private final long maxBodyBytes;
+    private final Duration bodyReadTimeout;
     private final FonellaObservations observations;
     private final ObjectReader treeReader;
     private final ObjectWriter resultWriter;
@@ -67,11 +73,28 @@ public final class FonellaToolHandler {
      */
     public FonellaToolHandler(FonellaHandlerRegistry registry, ToolInvoker invoker, FonellaSecrets secrets,
             String secretHeader, long maxBodyBytes, FonellaObservations observations, JsonMapper mapper) {
+        this(registry, invoker, secrets, secretHeader, maxBodyBytes, DEFAULT_BODY_READ_TIMEOUT, observations, mapper);
+    }
+
+    /**
+     * @param registry the discovered tools
+     * @param invoker invokes them
+     * @param secrets holds the tool secret
+     * @param secretHeader the header carrying the tool secret
+     * @param maxBodyBytes the largest accepted body
+     * @param bodyReadTimeout the longest time to spend reading a body
+     * @param observations records invocations
+     * @param mapper reads argument JSON
+     */
+    public FonellaToolHandler(FonellaHandlerRegistry registry, ToolInvoker invoker, FonellaSecrets secrets,
+            String secretHeader, long maxBodyBytes, Duration bodyReadTimeout, FonellaObservations observations,
+            JsonMapper mapper) {
         this.registry = registry;
         this.invoker = invoker;
         this.secrets = secrets;
         this.secretHeader = secretHeader;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyReadTimeout = bodyReadTimeout;
         this.observations = observations;
         this.treeReader = mapper.readerFor(JsonNode.class);
         this.resultWriter = mapper.writer();
@@ -120,10 +143,12 @@ public final class FonellaToolHandler {
             }
             byte[] body;
             try {
-                body = RequestBodies.read(servlet, maxBodyBytes);
+                body = RequestBodies.read(servlet, maxBodyBytes, bodyReadTimeout);
             } catch (RequestBodies.TooLargeException e) {
                 return Answer.rejected(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                         "The body exceeds the limit of " + maxBodyBytes + " bytes (fonella.max-body-size)."));
+            } catch (RequestBodies.TooSlowException e) {
+                return Answer.rejected(Problems.tooSlow(bodyReadTimeout));
             } catch (IOException e) {
                 log.debug("Could not read the body of a call to tool {}", name, e);
                 return Answer.rejected(Problems.problem(HttpStatus.BAD_REQUEST, "Unreadable request body",

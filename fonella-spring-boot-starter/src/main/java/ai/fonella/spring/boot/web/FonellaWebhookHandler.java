@@ -8,6 +8,7 @@ import ai.fonella.webhook.WebhookVerificationException;
 import ai.fonella.webhook.WebhookVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ public final class FonellaWebhookHandler {
     private final FonellaHandlerRegistry registry;
     private final WebhookVerifier verifier;
     private final long maxBodyBytes;
+    private final Duration bodyReadTimeout;
     private final FonellaObservations observations;
 
     /**
@@ -44,9 +46,22 @@ public final class FonellaWebhookHandler {
      */
     public FonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier, long maxBodyBytes,
             FonellaObservations observations) {
+        this(registry, verifier, maxBodyBytes, FonellaToolHandler.DEFAULT_BODY_READ_TIMEOUT, observations);
+    }
+
+    /**
+     * @param registry the discovered handlers and their dispatcher
+     * @param verifier checks signatures
+     * @param maxBodyBytes the largest accepted body
+     * @param bodyReadTimeout the longest time to spend reading a body
+     * @param observations records deliveries
+     */
+    public FonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier, long maxBodyBytes,
+            Duration bodyReadTimeout, FonellaObservations observations) {
         this.registry = registry;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyReadTimeout = bodyReadTimeout;
         this.observations = observations;
     }
 
@@ -64,10 +79,12 @@ public final class FonellaWebhookHandler {
     private Answer receive(HttpServletRequest servlet) {
         byte[] body;
         try {
-            body = RequestBodies.read(servlet, maxBodyBytes);
+            body = RequestBodies.read(servlet, maxBodyBytes, bodyReadTimeout);
         } catch (RequestBodies.TooLargeException e) {
             return new Answer(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "The body exceeds the limit of " + maxBodyBytes + " bytes (fonella.max-body-size)."), "rejected");
+        } catch (RequestBodies.TooSlowException e) {
+            return new Answer(Problems.tooSlow(bodyReadTimeout), "rejected");
         } catch (IOException e) {
             log.debug("Could not read a webhook body", e);
             return new Answer(Problems.problem(HttpStatus.BAD_REQUEST, "Unreadable request body",

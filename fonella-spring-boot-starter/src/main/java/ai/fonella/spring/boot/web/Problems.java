@@ -33,6 +33,11 @@ final class Problems {
         return problem(status, title, detail, Map.of());
     }
 
+    static ServerResponse tooSlow(java.time.Duration timeout) {
+        return problem(HttpStatus.REQUEST_TIMEOUT, "Request body too slow", "The body did not arrive within "
+                + timeout.toMillis() + " ms (fonella.body-read-timeout).");
+    }
+
     private static String slug(String title) {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }

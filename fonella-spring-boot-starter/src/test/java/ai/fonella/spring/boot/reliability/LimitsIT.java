@@ -1,0 +1,163 @@
+package ai.fonella.spring.boot.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 8, item 8: a body over {@code fonella.max-body-size} is refused with 413 before it is read in
+ * full, and a slow client cannot hold a request thread for long: a client that stops sending is cut
+ * off by the server's read timeout ({@code server.tomcat.connection-timeout}), one that trickles by
+ * {@code fonella.body-read-timeout}. Each test speaks HTTP over a raw socket, measuring from the
+ * client side.
+ *
+ * <p>Configured as RELIABILITY.md recommends for production, with shorter times:
+ * {@code server.tomcat.max-swallow-size=0} stops Tomcat from draining the unread rest of a refused
+ * body (which a trickling client could otherwise stretch out), {@code keep-alive-timeout} stays long.
+ */
+@SpringBootTest(classes = ReliabilityApp.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "fonella.max-body-size=64KB",
+        "fonella.body-read-timeout=1s",
+        "server.tomcat.connection-timeout=500ms",
+        "server.tomcat.keep-alive-timeout=60s",
+        "server.tomcat.max-swallow-size=0"})
+class LimitsIT {
+
+    /** Generous for a shared 2-core machine, yet far below what an unbounded read would take. */
+    private static final Duration MARGIN = Duration.ofMillis(1500);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    FonellaSecrets secrets;
+
+    @Test
+    void refusesADeclaredOversizedBodyWith413BeforeItIsSent() throws Exception {
+        for (String path : new String[] {"/fonella/tools/echo", "/fonella/webhooks"}) {
+            try (RawHttp http = new RawHttp(port)) {
+                long start = System.nanoTime();
+                http.head("POST", path, Map.of("Content-Type", "application/json", "X-Fonella-Tool-Secret",
+                        toolSecret(), "Content-Length", Long.toString(100L * 1024 * 1024)));
+                http.send("{\"text\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+                // 9 bytes of 100 MiB sent, and nothing more: the answer cannot wait for the body
+                RawHttp.Response response = http.read(Duration.ofSeconds(5));
+                Duration took = since(start);
+
+                assertProblem(response, 413, "Request body too large");
+                assertThat(response.header("Connection")).isEqualTo("close");
+                assertThat(took).isLessThan(MARGIN);
+            }
+        }
+    }
+
+    @Test
+    void refusesAStreamedOversizedBodyWith413OnceTheLimitIsPassed() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.head("POST", "/fonella/tools/echo", Map.of("Content-Type", "application/json",
+                    "X-Fonella-Tool-Secret", toolSecret(), "Transfer-Encoding", "chunked"));
+            http.chunk("{\"text\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // 65 KiB of an endless string: one more byte than the 64 KB limit is all it takes
+            for (int i = 0; i < 65; i++) {
+                http.chunk("x".repeat(1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            long start = System.nanoTime();
+            RawHttp.Response response = http.read(Duration.ofSeconds(5));
+
+            assertProblem(response, 413, "Request body too large");
+            assertThat(since(start)).isLessThan(MARGIN);
+        }
+    }
+
+    @Test
+    void cutsOffAClientThatStopsSendingAfterTheReadTimeout() throws Exception {
+        for (String path : new String[] {"/fonella/tools/echo", "/fonella/webhooks"}) {
+            try (RawHttp http = new RawHttp(port)) {
+                http.head("POST", path, Map.of("Content-Type", "application/json", "X-Fonella-Tool-Secret",
+                        toolSecret(), "Content-Length", "100"));
+                http.send("{\"text\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                long start = System.nanoTime();
+
+                RawHttp.Response response = http.read(Duration.ofSeconds(10));
+                Duration took = since(start);
+
+                // Tomcat's read timeout (500 ms) ends the blocking read; Tomcat itself answers 408
+                assertThat(response).isNotNull();
+                assertThat(response.status()).isEqualTo(408);
+                assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofMillis(500).plus(MARGIN));
+                assertThat(http.closedWithin(MARGIN)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void cutsOffAClientThatTricklesOnceTheBodyReadTimeoutIsUp() throws Exception {
+        for (String path : new String[] {"/fonella/tools/echo", "/fonella/webhooks"}) {
+            try (RawHttp http = new RawHttp(port)) {
+                http.head("POST", path, Map.of("Content-Type", "application/json", "X-Fonella-Tool-Secret",
+                        toolSecret(), "Content-Length", "1000"));
+                long start = System.nanoTime();
+                RawHttp.Response response = null;
+                // one byte every 200 ms: each read is well within Tomcat's 500 ms read timeout, and at this
+                // pace the 1000 declared bytes would take over three minutes
+                for (int i = 0; i < 60 && response == null; i++) {
+                    try {
+                        http.send(new byte[] {' '});
+                        response = http.read(Duration.ofMillis(200));
+                    } catch (java.net.SocketTimeoutException stillReading) {
+                        // the server is still reading: keep trickling
+                    } catch (java.net.SocketException closed) {
+                        response = http.read(Duration.ofSeconds(1));
+                        break;
+                    }
+                }
+                Duration took = since(start);
+
+                assertProblem(response, 408, "Request body too slow");
+                assertThat(response.body()).contains("fonella.body-read-timeout");
+                assertThat(took).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(1).plus(MARGIN));
+                assertThat(http.closedWithin(Duration.ofMillis(500).plus(MARGIN))).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void stillServesARequestThatArrivesInTime() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            byte[] body = "{\"text\":\"Zoë\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            http.head("POST", "/fonella/tools/echo", Map.of("Content-Type", "application/json",
+                    "X-Fonella-Tool-Secret", toolSecret(), "Content-Length", Integer.toString(body.length)));
+            http.send(java.util.Arrays.copyOf(body, 5));
+            Thread.sleep(200);
+            http.send(java.util.Arrays.copyOfRange(body, 5, body.length));
+
+            RawHttp.Response response = http.read(Duration.ofSeconds(5));
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"result\":\"Zoë\"}");
+        }
+    }
+
+    private String toolSecret() {
+        return secrets.toolSecret().orElseThrow();
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    static void assertProblem(RawHttp.Response response, int status, String title) {
+        assertThat(response).as("an answer").isNotNull();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"title\":\"" + title + "\"");
+    }
+}
