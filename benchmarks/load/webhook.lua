@@ -1,0 +1,27 @@
+-- wrk script: POST signed call.ended deliveries, cycling through webhooks.tsv (one per line:
+-- "<X-Fonella-Signature>\t<body>"), each thread from its own offset. Args: <tsv file> <path>
+local dir = debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./"
+dofile(dir .. "report.lua")
+
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+
+function init(args)
+  reqs = {}
+  for line in io.lines(args[1]) do
+    local tab = line:find("\t", 1, true)
+    reqs[#reqs + 1] = wrk.format("POST", args[2], {
+      ["Content-Type"] = "application/json",
+      ["X-Fonella-Signature"] = line:sub(1, tab - 1),
+    }, line:sub(tab + 1))
+  end
+  idx = ((id or 0) * 509) % #reqs
+end
+
+function request()
+  idx = idx % #reqs + 1
+  return reqs[idx]
+end
