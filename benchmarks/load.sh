@@ -74,35 +74,43 @@ run() { # run <kind> <path> <duration>
   fi | grep '^RESULT' | sed 's/^RESULT //'
 }
 field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+# CPU time the app has used so far, in clock ticks (user + system): CPU per request does not depend
+# on what else runs on the machine, unlike throughput.
+app_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
+hz=$(getconf CLK_TCK)
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
 echo "# java: $(java -version 2>&1 | head -n 1)   wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, warm-up $WARMUP each"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %-6s %-8s %10s %9s %9s %9s %7s\n' kind round endpoint req/s mean_us p50_us p99_us errors
+printf '%-8s %-6s %-8s %10s %9s %9s %9s %12s %7s\n' kind round endpoint req/s mean_us p50_us p99_us app_cpu_us/req errors
 for kind in $WHAT; do
   if [[ $kind == tool ]]; then sdk=/fonella/tools/bookTable; manual=/manual/tools/bookTable
   else sdk=/fonella/webhooks; manual=/manual/webhooks; fi
   [[ $kind == webhook ]] && fixtures "w$RANDOM"
   run "$kind" "$sdk" "$WARMUP" >/dev/null
   run "$kind" "$manual" "$WARMUP" >/dev/null
-  sdk_rps=(); manual_rps=(); sdk_p99=(); manual_p99=()
+  sdk_rps=(); manual_rps=(); sdk_p99=(); manual_p99=(); sdk_cpu=(); manual_cpu=()
   for round in $(seq 1 "$ROUNDS"); do
     # fresh signatures each round keep webhook timestamps well inside the 300 s tolerance
     [[ $kind == webhook ]] && fixtures "r$round$RANDOM"
     if (( round % 2 )); then order="sdk manual"; else order="manual sdk"; fi
     for who in $order; do
       if [[ $who == sdk ]]; then path=$sdk; else path=$manual; fi
+      ticks=$(app_ticks)
       line=$(run "$kind" "$path" "$DURATION")
+      ticks=$(( $(app_ticks) - ticks ))
       rps=$(field rps "$line"); p99=$(field p99_us "$line")
+      cpu=$(awk -v t="$ticks" -v hz="$hz" -v n="$(field requests "$line")" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
       errors=$(( $(field socket_errors "$line") + $(field non2xx "$line") ))
-      printf '%-8s %-6s %-8s %10s %9s %9s %9s %7s\n' "$kind" "$round" "$who" "$rps" \
-        "$(field mean_us "$line")" "$(field p50_us "$line")" "$p99" "$errors"
-      if [[ $who == sdk ]]; then sdk_rps+=("$rps"); sdk_p99+=("$p99"); else manual_rps+=("$rps"); manual_p99+=("$p99"); fi
+      printf '%-8s %-6s %-8s %10s %9s %9s %9s %12s %7s\n' "$kind" "$round" "$who" "$rps" \
+        "$(field mean_us "$line")" "$(field p50_us "$line")" "$p99" "$cpu" "$errors"
+      if [[ $who == sdk ]]; then sdk_rps+=("$rps"); sdk_p99+=("$p99"); sdk_cpu+=("$cpu")
+      else manual_rps+=("$rps"); manual_p99+=("$p99"); manual_cpu+=("$cpu"); fi
     done
   done
-  python3 - "$kind" "${sdk_rps[*]}" "${manual_rps[*]}" "${sdk_p99[*]}" "${manual_p99[*]}" <<'PY'
+  python3 - "$kind" "${sdk_rps[*]}" "${manual_rps[*]}" "${sdk_p99[*]}" "${manual_p99[*]}" "${sdk_cpu[*]}" "${manual_cpu[*]}" <<'PY'
 import statistics as st, sys
-kind, s, m, sp, mp = sys.argv[1], *[list(map(float, a.split())) for a in sys.argv[2:]]
+kind, s, m, sp, mp, sc, mc = sys.argv[1], *[list(map(float, a.split())) for a in sys.argv[2:]]
 ratios = [a / b for a, b in zip(s, m)]
 d99 = [(a - b) / 1000 for a, b in zip(sp, mp)]
 def ci(xs):
@@ -110,7 +118,8 @@ def ci(xs):
 print(f"SUMMARY {kind}: sdk {st.mean(s):.0f} req/s, manual {st.mean(m):.0f} req/s, "
       f"throughput ratio per round {' '.join(f'{r:.3f}' for r in ratios)} -> mean {st.mean(ratios):.3f} ± {ci(ratios):.3f}; "
       f"p99 sdk {st.median(sp)/1000:.2f} ms, manual {st.median(mp)/1000:.2f} ms, "
-      f"p99 difference per round (ms) {' '.join(f'{x:+.2f}' for x in d99)} -> median {st.median(d99):+.2f}")
+      f"p99 difference per round (ms) {' '.join(f'{x:+.2f}' for x in d99)} -> median {st.median(d99):+.2f}; "
+      f"app CPU per request sdk {st.mean(sc):.1f} us, manual {st.mean(mc):.1f} us, ratio {st.mean(sc) / st.mean(mc):.3f}")
 PY
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
