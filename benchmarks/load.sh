@@ -23,6 +23,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q -f "$root/pom.xml" -pl benchmarks -am package -DskipTests >&2
 fi
+if grep -q '/ai/fonella/' "$root/benchmarks/target/classpath.txt"; then
+  echo "benchmarks/target/classpath.txt points at installed Fonella jars, not this tree's; run without SKIP_BUILD" >&2
+  exit 1
+fi
 cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
 work=$(mktemp -d)
 app_pid=

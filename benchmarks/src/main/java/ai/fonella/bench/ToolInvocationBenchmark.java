@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 7, item 1: one tool call from raw JSON arguments to the result string, for the three-argument
- * {@link BookingTools#bookTable} method. {@code fonellaInvoke} is the path the starter uses;
+ * {@link BookingTools#bookTable} method. {@code fonellaInvokeInline} is the path the starter uses
+ * (with the request made asynchronous, see FonellaToolHandler); {@code fonellaInvoke} hands the
+ * handler to the invoker's pool and blocks, the starter's fallback where servlet async is off;
  * {@code springAi} is Spring AI's {@link MethodToolCallback#call(String)} on the same method and
  * object; {@code handWritten} is Jackson {@code readTree} plus a direct call.
  */
@@ -81,13 +83,13 @@ public class ToolInvocationBenchmark {
         invoker.close();
     }
 
-    /** What the starter's endpoint calls: binds on the caller, runs the handler on the pool, waits. */
+    /** Binds on the caller, runs the handler on the invoker's pool and waits (the starter's fallback path). */
     @Benchmark
     public String fonellaInvoke() {
         return invoker.invoke(tool, ToolArguments.json(json), ToolCallContext.empty()).result();
     }
 
-    /** Handler on the calling thread, deadline enforced by the watchdog thread. */
+    /** What the starter's endpoint calls: the handler on the calling thread, the deadline kept by the watchdog. */
     @Benchmark
     public String fonellaInvokeInline() {
         invoker.invokeInline(tool, ToolArguments.json(json), ToolCallContext.empty(), o -> lastInline = o);
