@@ -32,8 +32,8 @@ import org.springframework.ai.util.json.schema.JsonSchemaGenerator;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 2) // a call takes milliseconds: the JIT needs a while for all of victools
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class SchemaGenerationBenchmark {
 
