@@ -6,6 +6,8 @@
 #
 #   ./benchmarks/load.sh                      # defaults below
 #   ROUNDS=5 DURATION=10s CONNECTIONS=32 THREADS=1 ./benchmarks/load.sh
+#   PACE_MS=4 ./benchmarks/load.sh           # each connection pauses 4 ms between requests: latency
+#                                            # at the same offered load, below saturation
 #
 # Needs wrk (Debian: apt-get install wrk). See docs/PERFORMANCE.md.
 set -euo pipefail
@@ -18,6 +20,7 @@ THREADS=${THREADS:-1}
 EVENTS=${EVENTS:-1024}
 APP_OPTS=${APP_OPTS:--Xms512m -Xmx512m}
 WHAT=${WHAT:-tool webhook}
+export PACE_MS=${PACE_MS:-0}
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
@@ -84,7 +87,7 @@ app_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 hz=$(getconf CLK_TCK)
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
-echo "# java: $(java -version 2>&1 | head -n 1)   wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, warm-up $WARMUP each"
+echo "# java: $(java -version 2>&1 | head -n 1)   wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, warm-up $WARMUP each, pause between requests ${PACE_MS} ms"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-8s %-6s %-8s %10s %9s %9s %9s %12s %7s\n' kind round endpoint req/s mean_us p50_us p99_us app_cpu_us/req errors
 for kind in $WHAT; do

@@ -3,6 +3,14 @@
 local dir = debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./"
 dofile(dir .. "report.lua")
 
+-- PACE_MS > 0: each connection waits that long between requests (an offered load below saturation)
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then
+  function delay()
+    return pace
+  end
+end
+
 local counter = 0
 function setup(thread)
   thread:set("id", counter)
