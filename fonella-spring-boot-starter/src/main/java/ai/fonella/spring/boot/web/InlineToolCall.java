@@ -32,7 +32,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * before {@code invokeInline} returns and is written the ordinary way, no other thread involved.
  * When the deadline passes while the handler still runs, the invoker's watchdog thread delivers the
  * fallback, and this class writes it and completes the response from there, so the assistant gets
- * its answer on time even from a handler that ignores interrupts. A handler that returns a
+ * its answer on time even from a handler that ignores interrupts. That fallback goes to the
+ * container's response ({@link HttpServletRequest#startAsync()}), beneath any response wrappers
+ * of filters, which the request thread still holds. A handler that returns a
  * {@code CompletionStage} is waited for on the request thread, as {@link ToolInvoker#invoke} would.
  *
  * <p>This replaces handing every call to the invoker's pool and blocking the request thread until
@@ -89,8 +91,21 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
         // the watchdog completes the response at the deadline; this only guards against a lost completion
         async.setTimeout(tool.timeout().plus(Duration.ofSeconds(30)).toMillis());
         InlineToolCall call = new InlineToolCall(async, body);
-        invoker.invokeInline(tool, arguments, context, call);
-        return call.afterHandler(tool);
+        try {
+            invoker.invokeInline(tool, arguments, context, call);
+            return call.afterHandler(tool);
+        } catch (RuntimeException | Error e) {
+            call.abandon();
+            throw e;
+        }
+    }
+
+    /** Something failed outside the tool: completes the request unless another thread answered it. */
+    private void abandon() {
+        int previous = state.getAndSet(ABANDONED);
+        if (previous == IN_HANDLER || previous == WAITING) {
+            async.complete();
+        }
     }
 
     /** Receives the outcome exactly once, on the request thread or on another one. */
