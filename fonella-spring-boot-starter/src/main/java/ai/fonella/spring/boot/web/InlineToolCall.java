@@ -52,7 +52,7 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
     private static final int WAITING = 1;
     /** The outcome arrived on another thread while the handler was still running, which answered. */
     private static final int ANSWERED_ELSEWHERE = 2;
-    /** The request thread stopped waiting (the invoker was closed); a late outcome is dropped. */
+    /** The request thread gave up (the invoker was closed, or something failed); a late outcome is dropped. */
     private static final int ABANDONED = 3;
 
     /** Beyond the deadline, how long the request thread waits for a pending outcome at most. */
@@ -128,12 +128,9 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
             while (outcome == null) {
                 long left = until - System.nanoTime();
                 if (left <= 0) {
-                    if (state.compareAndSet(WAITING, ABANDONED)) {
-                        async.complete();
-                        throw new IllegalStateException("Tool '" + tool.name() + "' delivered no outcome within its "
-                                + "deadline; is the ToolInvoker closed?");
-                    }
-                    continue; // delivered meanwhile
+                    // only this thread moves the state on from WAITING; invoke() completes the request
+                    throw new IllegalStateException("Tool '" + tool.name() + "' delivered no outcome within its "
+                            + "deadline; is the ToolInvoker closed?");
                 }
                 LockSupport.parkNanos(this, left);
             }
