@@ -167,10 +167,34 @@ public final class FonellaToolHandler {
             }
             arguments = tree == null || tree.isNull() ? ToolArguments.none() : ToolArguments.json(tree);
         }
-        ToolOutcome outcome = invoker.invoke(registration.tool(), arguments, context(servlet));
-        byte[] json = resultWriter.writeValueAsBytes(Map.of("result", outcome.result()));
-        return new Answer(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(json),
-                outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        ToolCallContext context = takesContext(registration) ? context(servlet) : ToolCallContext.empty();
+        // on this thread, with the deadline kept by answering from the watchdog (see InlineToolCall)
+        InlineToolCall.Result inline = InlineToolCall.invoke(invoker, registration.tool(), arguments, context, servlet,
+                this::json);
+        ToolOutcome outcome;
+        ServerResponse response;
+        if (inline != null) {
+            outcome = inline.outcome();
+            response = inline.response();
+        } else {
+            outcome = invoker.invoke(registration.tool(), arguments, context);
+            response = InlineToolCall.answer(json(outcome));
+        }
+        return new Answer(response, outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private byte[] json(ToolOutcome outcome) {
+        return resultWriter.writeValueAsBytes(Map.of("result", outcome.result()));
+    }
+
+    /** Only a tool with a {@link ToolCallContext} parameter sees the context; the others skip copying headers. */
+    private static boolean takesContext(FonellaToolRegistration registration) {
+        for (Class<?> type : registration.tool().definition().javaMethod().getParameterTypes()) {
+            if (type == ToolCallContext.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ToolCallContext context(HttpServletRequest servlet) {

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Issue 7, item 2, "what it would take": the cold definitions of 20 tools in fresh JVMs, with the
+# default JVM options and with an AppCDS archive made by one training run (JDK 13+
+# -XX:ArchiveClassesAtExit), alternating. ./benchmarks/cold-cds.sh [runs]   (default 20)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-20}
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -B -q -f "$root/pom.xml" -pl benchmarks -am package -DskipTests >&2
+fi
+if grep -q '/ai/fonella/' "$root/benchmarks/target/classpath.txt"; then
+  echo "benchmarks/target/classpath.txt points at installed Fonella jars, not this tree's; run without SKIP_BUILD" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# CDS takes jars only: the module's classes go into one
+jar cf "$work/bench.jar" -C "$root/benchmarks/target/classes" .
+cp="$work/bench.jar:$(cat "$root/benchmarks/target/classpath.txt")"
+main=ai.fonella.bench.startup.ColdDefinitions
+java -XX:ArchiveClassesAtExit="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp" $main >/dev/null 2>&1
+echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  load $(cut -d' ' -f1-3 /proc/loadavg)  $runs runs each"
+for _ in $(seq 1 "$runs"); do
+  java -cp "$cp" $main | sed -n 's/^COLD /default /p'
+  java -XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -cp "$cp" $main | sed -n 's/^COLD /appcds /p'
+done | python3 -c '
+import sys, statistics as st
+d = {}
+for line in sys.stdin:
+    k, v = line.split(); d.setdefault(k, []).append(float(v))
+for k, xs in d.items():
+    print(f"{k:8s} {st.mean(xs):6.1f} ms ± {1.96 * st.stdev(xs) / len(xs) ** 0.5:4.1f} (95% CI), median {st.median(xs):6.1f}, n={len(xs)}")
+ratio = st.mean(d["appcds"]) / st.mean(d["default"])
+print(f"ratio appcds/default {ratio:.2f}")'

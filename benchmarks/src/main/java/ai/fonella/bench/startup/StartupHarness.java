@@ -1,0 +1,179 @@
+package ai.fonella.bench.startup;
+
+import ai.fonella.test.FonellaEmulator;
+import ai.fonella.test.RecordedRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 7, item 6: starts {@link StartupApp} in a fresh JVM per measurement, rotating the order of
+ * three modes in every round, and reports refresh-to-ready times (mean, 95% confidence interval,
+ * median) and, for the sync mode, the HTTP requests the app sent to a {@link FonellaEmulator}
+ * running in this process, counted with its request recording.
+ *
+ * <ul>
+ * <li>{@code without}: the same app with the starter's auto-configuration excluded;</li>
+ * <li>{@code starter}: the starter without an API key (endpoints, discovery, schemas; no sync);</li>
+ * <li>{@code starter+sync}: the starter syncing its 20 tools to the emulator, where they are
+ * already registered and unchanged (the harness registers them once first, and reports that
+ * first sync's requests too).</li>
+ * </ul>
+ *
+ * <p>Usage: {@code StartupHarness [rounds]} (default 10). Children run with the harness's class path.
+ */
+public final class StartupHarness {
+
+    private static final Pattern LINE = Pattern.compile(
+            "STARTUP refreshToReadyMs=([0-9.]+) runMs=([0-9.]+) uptimeAtReadyMs=([0-9]+) tools=([0-9]+)");
+    private static final String EXCLUDE = "--spring.autoconfigure.exclude="
+            + "ai.fonella.spring.boot.autoconfigure.FonellaAutoConfiguration,"
+            + "ai.fonella.spring.boot.actuate.FonellaActuatorAutoConfiguration";
+
+    private StartupHarness() {
+    }
+
+    record Run(double refreshToReady, double run, long uptime, int tools) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        try (FonellaEmulator emulator = FonellaEmulator.builder().start()) {
+            Map<String, List<String>> modes = new LinkedHashMap<>();
+            modes.put("without", List.of(EXCLUDE));
+            modes.put("starter", List.of());
+            modes.put("starter+sync", List.of("--fonella.api-key=" + emulator.apiKey(),
+                    "--fonella.base-url=" + emulator.baseUrl(), "--fonella.public-url=https://bench.example.com",
+                    "--fonella.webhooks.register=false", "--fonella.tools.fail-fast=true"));
+
+            emulator.clearRecordings();
+            Run first = start(modes.get("starter+sync"));
+            System.out.println("first sync (20 new tools): " + describe(emulator.requests()) + "; tools=" + first.tools());
+            for (List<String> mode : modes.values()) {
+                start(mode); // warm-up: disk cache, CDS archive
+            }
+
+            Map<String, List<Run>> results = new LinkedHashMap<>();
+            List<String> syncRequests = new ArrayList<>();
+            modes.keySet().forEach(mode -> results.put(mode, new ArrayList<>()));
+            List<String> names = new ArrayList<>(modes.keySet());
+            System.out.printf(Locale.ROOT, "%-6s %-13s %15s %10s %15s%n", "round", "mode", "refresh->ready", "run()",
+                    "JVM->ready");
+            for (int round = 0; round < rounds; round++) {
+                for (int k = 0; k < names.size(); k++) {
+                    String mode = names.get((round + k) % names.size());
+                    emulator.clearRecordings();
+                    Run run = start(modes.get(mode));
+                    results.get(mode).add(run);
+                    System.out.printf(Locale.ROOT, "%-6d %-13s %12.1f ms %7.1f ms %12d ms%n", round + 1, mode,
+                            run.refreshToReady(), run.run(), run.uptime());
+                    if (mode.equals("starter+sync")) {
+                        syncRequests.add(describe(emulator.requests()));
+                    }
+                    if (!mode.equals("without") && run.tools() != 20) {
+                        throw new IllegalStateException(mode + " found " + run.tools() + " tools, not 20");
+                    }
+                }
+            }
+            System.out.println();
+            double without = mean(results.get("without").stream().mapToDouble(Run::refreshToReady).toArray());
+            for (Map.Entry<String, List<Run>> entry : results.entrySet()) {
+                double[] refresh = entry.getValue().stream().mapToDouble(Run::refreshToReady).toArray();
+                double[] total = entry.getValue().stream().mapToDouble(Run::uptime).toArray();
+                System.out.printf(Locale.ROOT,
+                        "SUMMARY %-13s refresh->ready %.1f ± %.1f ms (median %.1f), +%.1f ms vs without; "
+                        + "JVM->ready %.0f ± %.0f ms; n=%d%n",
+                        entry.getKey(), mean(refresh), ci95(refresh), median(refresh), mean(refresh) - without,
+                        mean(total), ci95(total), refresh.length);
+            }
+            System.out.println("sync of 20 unchanged tools, requests per start: " + syncRequests.stream().distinct()
+                    .toList());
+        }
+    }
+
+    private static Run start(List<String> modeArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(StartupApp.class.getName());
+        command.add("--server.port=0");
+        command.add("--server.address=127.0.0.1");
+        command.add("--spring.main.banner-mode=off");
+        command.add("--logging.level.root=WARN");
+        command.addAll(modeArgs);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Run run = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                Matcher m = LINE.matcher(line);
+                if (m.find()) {
+                    run = new Run(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                            Long.parseLong(m.group(3)), Integer.parseInt(m.group(4)));
+                } else {
+                    output.append(line).append('\n');
+                }
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (run == null) {
+            throw new IllegalStateException("The app printed no STARTUP line:\n" + output);
+        }
+        return run;
+    }
+
+    private static String describe(List<RecordedRequest> requests) {
+        long lists = requests.stream().filter(r -> r.is("GET", "/v1/tools")).count();
+        long writes = requests.stream().filter(r -> !r.method().equals("GET")).count();
+        return requests.size() + " request(s): " + lists + " list, " + writes + " write(s) "
+                + requests.stream().map(r -> r.method() + " " + r.path() + " " + r.status()).toList();
+    }
+
+    private static double mean(double[] xs) {
+        double sum = 0;
+        for (double x : xs) {
+            sum += x;
+        }
+        return sum / xs.length;
+    }
+
+    private static double median(double[] xs) {
+        double[] sorted = xs.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Half-width of a 95% confidence interval of the mean (normal approximation, t for small n). */
+    private static double ci95(double[] xs) {
+        int n = xs.length;
+        if (n < 2) {
+            return 0;
+        }
+        double m = mean(xs);
+        double ss = 0;
+        for (double x : xs) {
+            ss += (x - m) * (x - m);
+        }
+        double sd = Math.sqrt(ss / (n - 1));
+        double t = n >= 30 ? 1.96 : new double[] {0, 0, 12.71, 4.30, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23,
+            2.20, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.10, 2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05,
+            2.05}[n];
+        return t * sd / Math.sqrt(n);
+    }
+}

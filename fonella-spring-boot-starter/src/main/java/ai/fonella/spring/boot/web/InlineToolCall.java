@@ -1,0 +1,204 @@
+package ai.fonella.spring.boot.web;
+
+import ai.fonella.tool.InvocableTool;
+import ai.fonella.tool.ToolArguments;
+import ai.fonella.tool.ToolCallContext;
+import ai.fonella.tool.ToolInvoker;
+import ai.fonella.tool.ToolOutcome;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * One tool invocation on the request thread, with the deadline kept: the request is put in
+ * asynchronous mode first ({@link HttpServletRequest#startAsync()}), then the tool runs on this very
+ * thread with {@link ToolInvoker#invokeInline}. In the usual case the outcome arrives on this thread
+ * before {@code invokeInline} returns and is written the ordinary way, no other thread involved.
+ * When the deadline passes while the handler still runs, the invoker's watchdog thread delivers the
+ * fallback, and this class writes it and completes the response from there, so the assistant gets
+ * its answer on time even from a handler that ignores interrupts. That fallback goes to the
+ * container's response ({@link HttpServletRequest#startAsync()}), beneath any response wrappers
+ * of filters, which the request thread still holds. A handler that returns a
+ * {@code CompletionStage} is waited for on the request thread, as {@link ToolInvoker#invoke} would.
+ *
+ * <p>This replaces handing every call to the invoker's pool and blocking the request thread until
+ * it answers: that hand-off costs a thread wake-up per call, which is cheap only while a core is
+ * idle (see docs/PERFORMANCE.md). Where the request cannot be made asynchronous (a filter without
+ * async support), the handler falls back to {@link ToolInvoker#invoke}.
+ */
+final class InlineToolCall implements Consumer<ToolOutcome> {
+
+    private static final Logger log = LoggerFactory.getLogger(InlineToolCall.class);
+
+    /** The handler is running on the request thread. */
+    private static final int IN_HANDLER = 0;
+    /** {@code invokeInline} returned without an outcome; the request thread waits for it. */
+    private static final int WAITING = 1;
+    /** The outcome arrived on another thread while the handler was still running, which answered. */
+    private static final int ANSWERED_ELSEWHERE = 2;
+    /** The request thread gave up (the invoker was closed, or something failed); a late outcome is dropped. */
+    private static final int ABANDONED = 3;
+
+    /** Beyond the deadline, how long the request thread waits for a pending outcome at most. */
+    private static final long WAIT_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Thread requestThread = Thread.currentThread();
+    private final AtomicInteger state = new AtomicInteger(IN_HANDLER);
+    private final AsyncContext async;
+    private final Function<ToolOutcome, byte[]> body;
+    private volatile ToolOutcome outcome;
+
+    private InlineToolCall(AsyncContext async, Function<ToolOutcome, byte[]> body) {
+        this.async = async;
+        this.body = body;
+    }
+
+    /**
+     * Invokes the tool as described above.
+     *
+     * @param invoker the invoker
+     * @param tool the tool
+     * @param arguments the arguments
+     * @param context the call context
+     * @param request the request, not yet asynchronous
+     * @param body renders the JSON answer of an outcome
+     * @return the outcome and the response to return from the handler function; {@code null} when
+     *     the request cannot be made asynchronous (then use {@link ToolInvoker#invoke} and
+     *     {@link #answer(byte[])})
+     */
+    static Result invoke(ToolInvoker invoker, InvocableTool tool, ToolArguments arguments, ToolCallContext context,
+            HttpServletRequest request, Function<ToolOutcome, byte[]> body) {
+        if (!request.isAsyncSupported() || request.isAsyncStarted()) {
+            return null;
+        }
+        AsyncContext async = request.startAsync();
+        // the watchdog completes the response at the deadline; this only guards against a lost completion
+        async.setTimeout(tool.timeout().plus(Duration.ofSeconds(30)).toMillis());
+        InlineToolCall call = new InlineToolCall(async, body);
+        try {
+            invoker.invokeInline(tool, arguments, context, call);
+            return call.afterHandler(tool);
+        } catch (RuntimeException | Error e) {
+            call.abandon();
+            throw e;
+        }
+    }
+
+    /** Something failed outside the tool: completes the request unless another thread answered it. */
+    private void abandon() {
+        int previous = state.getAndSet(ABANDONED);
+        if (previous == IN_HANDLER || previous == WAITING) {
+            async.complete();
+        }
+    }
+
+    /** Receives the outcome exactly once, on the request thread or on another one. */
+    @Override
+    public void accept(ToolOutcome delivered) {
+        outcome = delivered;
+        if (Thread.currentThread() == requestThread) {
+            return;
+        }
+        if (state.compareAndSet(IN_HANDLER, ANSWERED_ELSEWHERE)) {
+            answerHere(delivered);
+        } else {
+            LockSupport.unpark(requestThread);
+        }
+    }
+
+    private Result afterHandler(InvocableTool tool) {
+        if (outcome == null && state.compareAndSet(IN_HANDLER, WAITING)) {
+            long until = System.nanoTime() + tool.timeout().toNanos() + WAIT_MARGIN_NANOS;
+            while (outcome == null) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    // only this thread moves the state on from WAITING; invoke() completes the request
+                    throw new IllegalStateException("Tool '" + tool.name() + "' delivered no outcome within its "
+                            + "deadline; is the ToolInvoker closed?");
+                }
+                LockSupport.parkNanos(this, left);
+            }
+        }
+        ToolOutcome current = outcome; // set before any state change, so visible here
+        if (state.get() == ANSWERED_ELSEWHERE) {
+            return new Result(current, ALREADY_ANSWERED);
+        }
+        return new Result(current, new JsonAnswer(body.apply(current), async));
+    }
+
+    /**
+     * The ordinary answer to a tool call.
+     *
+     * @param json the JSON body
+     * @return {@code 200} with the body
+     */
+    static ServerResponse answer(byte[] json) {
+        return new JsonAnswer(json, null);
+    }
+
+    /** Writes the answer from the thread that delivered it, while the request thread is still busy. */
+    private void answerHere(ToolOutcome delivered) {
+        try {
+            HttpServletResponse response = (HttpServletResponse) async.getResponse();
+            byte[] json = body.apply(delivered);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(json.length);
+            response.getOutputStream().write(json);
+            response.flushBuffer();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not send the answer of tool '{}'", delivered.toolName(), e);
+        } finally {
+            async.complete();
+        }
+    }
+
+    /**
+     * What the handler function returns.
+     *
+     * @param outcome the outcome
+     * @param response the response to return: the answer, which completes the asynchronous request
+     *     once written, or {@link #ALREADY_ANSWERED} when another thread answered
+     */
+    record Result(ToolOutcome outcome, ServerResponse response) {
+    }
+
+    /** Returned when the answer was already written by another thread: writes nothing. */
+    static final ServerResponse ALREADY_ANSWERED = new ServerResponse() {
+        @Override
+        public HttpStatusCode statusCode() {
+            return HttpStatusCode.valueOf(HttpServletResponse.SC_OK);
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
+        }
+
+        @Override
+        public MultiValueMap<String, jakarta.servlet.http.Cookie> cookies() {
+            return new LinkedMultiValueMap<>();
+        }
+
+        @Override
+        public ModelAndView writeTo(HttpServletRequest request, HttpServletResponse response, Context context) {
+            return null;
+        }
+    };
+}
