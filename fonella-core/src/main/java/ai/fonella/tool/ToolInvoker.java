@@ -1,6 +1,7 @@
 package ai.fonella.tool;
 
 import ai.fonella.tool.internal.ArgumentMessages;
+import ai.fonella.tool.internal.ConstraintViolations;
 import ai.fonella.tool.internal.HandoffExecutor;
 import ai.fonella.tool.internal.MethodPlan;
 import ai.fonella.tool.internal.Timeouts;
@@ -82,7 +83,10 @@ import tools.jackson.databind.node.ObjectNode;
  * string (an enum, a UUID, a date) is that string.
  *
  * <h2>Failures</h2>
- * A {@link ToolResultException}'s message is sent verbatim. Any other exception (unwrapped from
+ * A {@link ToolResultException}'s message is sent verbatim. A Jakarta
+ * {@code ConstraintViolationException} (a {@code @Validated} bean rejecting its arguments) counts as
+ * {@link ToolOutcome.Status#BAD_ARGUMENTS}: each violation is spoken as "The argument 'phoneNumber'
+ * must match ...", and it is logged at WARN without values. Any other exception (unwrapped from
  * {@link InvocationTargetException} and {@link CompletionException}) gives the generic error text
  * and is logged at ERROR with the tool name; argument values are never logged. A
  * {@link ToolErrorPolicy} may change each text.
@@ -542,6 +546,11 @@ public final class ToolInvoker implements AutoCloseable {
             String text = safeText(() -> errorPolicy.onResultException(tool.definition(), resultException),
                     resultException.getMessage() == null ? errorText : resultException.getMessage(), tool);
             return outcome(tool, text, ToolOutcome.Status.ERROR, resultException, start);
+        }
+        ToolArgumentException violated = ConstraintViolations.asArgumentFailure(error);
+        if (violated != null) {
+            // a @Validated bean rejected the arguments: as a binding failure, spoken, not a crash
+            return badArguments(tool, violated, start);
         }
         return failure(tool, error, start);
     }

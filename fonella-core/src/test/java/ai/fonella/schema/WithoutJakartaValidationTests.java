@@ -41,6 +41,10 @@ class WithoutJakartaValidationTests {
                     public String order(String customer, List<Item> items) {
                         return customer;
                     }
+                    @FonellaTool(description = "Always fails")
+                    public String fail(String reason) {
+                        throw new IllegalStateException(reason);
+                    }
                 }
                 """);
         urls.add(classes.toUri().toURL());
@@ -52,7 +56,7 @@ class WithoutJakartaValidationTests {
             Class<?> definitions = isolated.loadClass("ai.fonella.tool.ToolDefinitions");
             Class<?> generator = isolated.loadClass("ai.fonella.schema.ToolSchemaGenerator");
             List<?> built = (List<?>) definitions.getMethod("fromClass", Class.class).invoke(null, tools);
-            Object definition = built.get(0);
+            Object definition = named(built, "order");
             Object schema = definition.getClass().getMethod("inputSchema").invoke(definition);
             Method toJson = generator.getMethod("toJson", isolated.loadClass("tools.jackson.databind.JsonNode"));
 
@@ -61,7 +65,30 @@ class WithoutJakartaValidationTests {
                     + "\"properties\":{\"sku\":{\"type\":\"string\"},\"quantity\":{\"type\":\"integer\"}},"
                     + "\"required\":[\"sku\",\"quantity\"],\"additionalProperties\":false}}},"
                     + "\"required\":[\"customer\",\"items\"],\"additionalProperties\":false}");
+
+            // The invoker recognizes constraint violations without needing jakarta.validation itself.
+            Class<?> invokerType = isolated.loadClass("ai.fonella.tool.ToolInvoker");
+            Object builder = invokerType.getMethod("builder").invoke(null);
+            Object invoker = builder.getClass().getMethod("build").invoke(builder);
+            Object failing = named(built, "fail");
+            Object prepared = invokerType.getMethod("prepare", failing.getClass(), Object.class)
+                    .invoke(invoker, failing, tools.getConstructor().newInstance());
+            Class<?> argumentsType = isolated.loadClass("ai.fonella.tool.ToolArguments");
+            Class<?> contextType = isolated.loadClass("ai.fonella.tool.ToolCallContext");
+            Object outcome = invokerType.getMethod("invoke", prepared.getClass(), argumentsType, contextType)
+                    .invoke(invoker, prepared, argumentsType.getMethod("json", String.class).invoke(null,
+                            "{\"reason\":\"broken\"}"), contextType.getMethod("empty").invoke(null));
+            assertThat(outcome.getClass().getMethod("status").invoke(outcome).toString()).isEqualTo("ERROR");
         }
+    }
+
+    private static Object named(List<?> definitions, String name) throws ReflectiveOperationException {
+        for (Object definition : definitions) {
+            if (name.equals(definition.getClass().getMethod("name").invoke(definition))) {
+                return definition;
+            }
+        }
+        throw new AssertionError("No definition named " + name);
     }
 
     private static Path compile(Path dir, String source) throws MalformedURLException, java.io.IOException {

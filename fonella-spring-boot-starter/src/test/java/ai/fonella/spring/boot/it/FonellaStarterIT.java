@@ -181,7 +181,7 @@ class FonellaStarterIT {
 
         assertThat(valid.result()).isEqualTo("Callback booked for 2026-11-25 at 09:30.");
         assertThat(invalid.status()).isEqualTo(200);
-        assertThat(invalid.result()).isEqualTo("Sorry, something went wrong while doing that.");
+        assertThat(invalid.result()).isEqualTo("The argument 'phoneNumber' must match \"\\+[0-9]{6,15}\".");
     }
 
     @Test
