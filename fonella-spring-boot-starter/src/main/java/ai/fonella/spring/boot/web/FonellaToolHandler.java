@@ -109,8 +109,15 @@ public final class FonellaToolHandler {
     public ServerResponse handle(ServerRequest request) {
         String name = request.pathVariable("name");
         String tag = registry.tool(name).map(FonellaToolRegistration::name).orElse("unknown");
-        return observations.observe(FonellaObservations.TOOL_INVOCATION, () -> invoke(request, name),
-                answer -> Map.of("fonella.tool", tag, "outcome", answer.outcome())).response();
+        long start = System.nanoTime();
+        Answer answer = observations.observe(FonellaObservations.TOOL_INVOCATION, () -> invoke(request, name),
+                result -> Map.of("fonella.tool", tag, "outcome", result.outcome()));
+        if (log.isDebugEnabled()) {
+            // the tool name only when registered: a request path is not a trusted log value
+            log.debug("Fonella tool call {} {} -> {} in {} ms", request.method(), tag, answer.outcome(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return answer.response();
     }
 
     private Answer invoke(ServerRequest request, String name) {

@@ -72,8 +72,16 @@ public final class FonellaWebhookHandler {
      * @return the answer
      */
     public ServerResponse handle(ServerRequest request) {
-        return observations.observe(FonellaObservations.WEBHOOK_DELIVERY, () -> receive(request.servletRequest()),
-                answer -> Map.of("fonella.event.type", answer.eventType(), "outcome", answer.outcome())).response();
+        long start = System.nanoTime();
+        Answer answer = observations.observe(FonellaObservations.WEBHOOK_DELIVERY,
+                () -> receive(request.servletRequest()),
+                result -> Map.of("fonella.event.type", result.eventType(), "outcome", result.outcome()));
+        if (log.isDebugEnabled()) {
+            log.debug("Fonella webhook {} {} -> {} in {} ms", answer.eventType(),
+                    answer.eventId() == null ? "(not parsed)" : answer.eventId(), answer.outcome(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return answer.response();
     }
 
     private Answer receive(HttpServletRequest servlet) {
@@ -113,7 +121,7 @@ public final class FonellaWebhookHandler {
             boolean duplicate = !result.outcomes().isEmpty() && result.outcomes().stream()
                     .allMatch(outcome -> outcome.status() == HandlerOutcome.Status.SKIPPED_DUPLICATE);
             return new Answer(ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).body(answer),
-                    duplicate ? "duplicate" : "success", eventType);
+                    duplicate ? "duplicate" : "success", eventType, result.event().id());
         }
         boolean inProgress = status == HttpStatus.SERVICE_UNAVAILABLE;
         String detail = inProgress
@@ -121,7 +129,7 @@ public final class FonellaWebhookHandler {
                 : result.failures().size() + " handler(s) failed for event " + result.event().id()
                         + "; redeliver to retry them (handlers that succeeded are not run again).";
         return new Answer(Problems.problem(status, inProgress ? "Event in progress" : "Event handler failed", detail,
-                Map.of("eventId", result.event().id(), "handlers", outcomes(result.outcomes()))), "failure", eventType);
+                Map.of("eventId", result.event().id(), "handlers", outcomes(result.outcomes()))), "failure", eventType, result.event().id());
     }
 
     private static List<Map<String, String>> outcomes(List<HandlerOutcome> outcomes) {
@@ -132,9 +140,9 @@ public final class FonellaWebhookHandler {
     }
 
     /** A response with the tags to record for it; the event type is known only after parsing. */
-    private record Answer(ServerResponse response, String outcome, String eventType) {
+    private record Answer(ServerResponse response, String outcome, String eventType, String eventId) {
         Answer(ServerResponse response, String outcome) {
-            this(response, outcome, "unknown");
+            this(response, outcome, "unknown", null);
         }
     }
 }
