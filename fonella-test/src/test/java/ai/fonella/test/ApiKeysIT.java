@@ -11,27 +11,17 @@ import ai.fonella.client.FonellaValidationException;
 import ai.fonella.model.ApiKey;
 import ai.fonella.model.ApiKeyScope;
 import ai.fonella.model.CreateApiKeyRequest;
+import ai.fonella.test.support.AccountPerTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @FonellaEmulatorTest
-class ApiKeysIT {
-
-    private final FonellaEmulator emulator;
-    private EmulatorAccount account;
-    private FonellaClient client;
+class ApiKeysIT extends AccountPerTest {
 
     ApiKeysIT(FonellaEmulator emulator) {
-        this.emulator = emulator;
-    }
-
-    @BeforeEach
-    void newAccount() {
-        account = emulator.newAccount();
-        client = emulator.client(account.apiKey());
+        super(emulator);
     }
 
     @Test

@@ -14,28 +14,18 @@ import ai.fonella.model.Call;
 import ai.fonella.model.CallPage;
 import ai.fonella.model.CallStatus;
 import ai.fonella.model.ListCallsParams;
+import ai.fonella.test.support.AccountPerTest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @FonellaEmulatorTest
-class CallsIT {
-
-    private final FonellaEmulator emulator;
-    private EmulatorAccount account;
-    private FonellaClient client;
+class CallsIT extends AccountPerTest {
 
     CallsIT(FonellaEmulator emulator) {
-        this.emulator = emulator;
-    }
-
-    @BeforeEach
-    void newAccount() {
-        account = emulator.newAccount();
-        client = emulator.client(account.apiKey());
+        super(emulator);
     }
 
     @Test

@@ -14,14 +14,14 @@ import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;
 import ai.fonella.model.UpdateToolRequest;
+import ai.fonella.test.support.AccountPerTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 @FonellaEmulatorTest
-class ToolsIT {
+class ToolsIT extends AccountPerTest {
 
     private static final String URL = "https://shop.example.com/fonella/tools/lookupOrder";
     private static final JsonNode SCHEMA = FonellaJson.mapper().readTree("""
@@ -30,18 +30,8 @@ class ToolsIT {
              "required": ["orderNumber"]}
             """);
 
-    private final FonellaEmulator emulator;
-    private EmulatorAccount account;
-    private FonellaClient client;
-
     ToolsIT(FonellaEmulator emulator) {
-        this.emulator = emulator;
-    }
-
-    @BeforeEach
-    void newAccount() {
-        account = emulator.newAccount();
-        client = emulator.client(account.apiKey());
+        super(emulator);
     }
 
     @Test

@@ -13,27 +13,17 @@ import ai.fonella.model.CreateWebhookRequest;
 import ai.fonella.model.EventType;
 import ai.fonella.model.UpdateWebhookRequest;
 import ai.fonella.model.Webhook;
+import ai.fonella.test.support.AccountPerTest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @FonellaEmulatorTest
-class WebhooksIT {
+class WebhooksIT extends AccountPerTest {
 
     private static final String URL = "https://crm.example.com/fonella/webhooks";
 
-    private final FonellaEmulator emulator;
-    private EmulatorAccount account;
-    private FonellaClient client;
-
     WebhooksIT(FonellaEmulator emulator) {
-        this.emulator = emulator;
-    }
-
-    @BeforeEach
-    void newAccount() {
-        account = emulator.newAccount();
-        client = emulator.client(account.apiKey());
+        super(emulator);
     }
 
     @Test

@@ -3,7 +3,6 @@ package ai.fonella.test.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.fonella.client.FonellaClient;
 import ai.fonella.internal.FonellaJson;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
@@ -14,10 +13,10 @@ import ai.fonella.sync.SyncResult;
 import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.sync.ToolSync;
 import ai.fonella.sync.ToolSyncException;
-import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.FonellaEmulatorTest;
 import ai.fonella.test.RecordedRequest;
+import ai.fonella.test.support.AccountPerTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,23 +27,18 @@ import tools.jackson.databind.JsonNode;
 
 /** {@link ToolSync} against the emulator over real HTTP. */
 @FonellaEmulatorTest
-class ToolSyncIT {
+class ToolSyncIT extends AccountPerTest {
 
     private static final ToolEndpoint SHOP = ToolEndpoint.of("https://shop.example.test", "tool-secret");
 
-    private final FonellaEmulator emulator;
-    private EmulatorAccount account;
-    private FonellaClient client;
     private ToolSync sync;
 
     ToolSyncIT(FonellaEmulator emulator) {
-        this.emulator = emulator;
+        super(emulator);
     }
 
     @BeforeEach
-    void newAccount() {
-        account = emulator.newAccount();
-        client = emulator.client(account.apiKey());
+    void newSync() {
         sync = new ToolSync(client);
     }
 

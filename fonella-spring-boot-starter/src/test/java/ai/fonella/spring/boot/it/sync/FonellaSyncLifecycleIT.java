@@ -18,14 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Start, restart and failure behaviour of the startup sync, against one emulator. */
@@ -127,40 +123,6 @@ class FonellaSyncLifecycleIT {
             assertThat(health(context)).contains("\"status\":\"UP\"");
         } finally {
             emulator.faults().clear();
-        }
-    }
-
-    @Test
-    void threeInstancesStartedAtOnceEndWithOneToolPerName() throws Exception {
-        EmulatorAccount account = emulator.newAccount();
-        Map<String, String> properties = properties(account, Map.of("app.extra-tool", "true",
-                "app.handlers", "true"));
-        // Boot's logging system cannot be initialized by several applications at once in one JVM.
-        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<ConfigurableApplicationContext>> starts = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            starts.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return SyncApp.start(properties);
-            }));
-        }
-        go.countDown();
-        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-        for (CompletableFuture<ConfigurableApplicationContext> start : starts) {
-            contexts.add(start.get());
-        }
-        try {
-            assertThat(contexts).allSatisfy(context ->
-                    assertThat(status(context).state()).isEqualTo(FonellaSyncStatus.State.SYNCED));
-            assertThat(toolNames(account)).containsExactlyInAnyOrder("lookupOrder", "checkStock");
-        } finally {
-            contexts.forEach(ConfigurableApplicationContext::close);
-            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
         }
     }
 
