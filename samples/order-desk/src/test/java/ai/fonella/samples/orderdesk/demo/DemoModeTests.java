@@ -36,7 +36,7 @@ class DemoModeTests {
 
     @Test
     void startsTheEmulatorAndPointsTheAppAtItWithoutAnApiKey() {
-        StandardEnvironment environment = environment("fonella.base-url=https://api.fonella.ai");
+        StandardEnvironment environment = environment("fonella.base-url=https://fonella.example.test");
         DemoMode demo = new DemoMode();
 
         prepare(demo, environment);
