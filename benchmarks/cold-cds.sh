@@ -3,20 +3,13 @@
 # default JVM options and with an AppCDS archive made by one training run (JDK 13+
 # -XX:ArchiveClassesAtExit), alternating. ./benchmarks/cold-cds.sh [runs]   (default 20)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-20}
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -B -q -f "$root/pom.xml" -pl benchmarks -am package -DskipTests >&2
-fi
-if grep -q '/ai/fonella/' "$root/benchmarks/target/classpath.txt"; then
-  echo "benchmarks/target/classpath.txt points at installed Fonella jars, not this tree's; run without SKIP_BUILD" >&2
-  exit 1
-fi
+source "$(dirname "$0")/build.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # CDS takes jars only: the module's classes go into one
 jar cf "$work/bench.jar" -C "$root/benchmarks/target/classes" .
-cp="$work/bench.jar:$(cat "$root/benchmarks/target/classpath.txt")"
+cp="$work/bench.jar:$classpath"
 main=ai.fonella.bench.startup.ColdDefinitions
 java -XX:ArchiveClassesAtExit="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp" $main >/dev/null 2>&1
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  load $(cut -d' ' -f1-3 /proc/loadavg)  $runs runs each"

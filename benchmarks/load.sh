@@ -11,7 +11,6 @@
 #
 # Needs wrk (Debian: apt-get install wrk). See docs/PERFORMANCE.md.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
@@ -23,14 +22,8 @@ WHAT=${WHAT:-tool webhook}
 export PACE_MS=${PACE_MS:-0}
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -B -q -f "$root/pom.xml" -pl benchmarks -am package -DskipTests >&2
-fi
-if grep -q '/ai/fonella/' "$root/benchmarks/target/classpath.txt"; then
-  echo "benchmarks/target/classpath.txt points at installed Fonella jars, not this tree's; run without SKIP_BUILD" >&2
-  exit 1
-fi
-cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
+source "$(dirname "$0")/build.sh"
+cp="$root/benchmarks/target/classes:$classpath"
 work=$(mktemp -d)
 app_pid=
 cleanup() {
