@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,45 @@ public final class ToolArguments {
      */
     public static ToolArguments query(Map<String, List<String>> parameters) {
         return new ToolArguments(Kind.QUERY, Objects.requireNonNull(parameters, "parameters"));
+    }
+
+    /**
+     * The query string Fonella sends for a {@code GET} tool, the inverse of {@link #query(Map)}:
+     * scalars as text, arrays as repeated parameters, objects as compact JSON text, {@code null}
+     * values left out, names and values percent-encoded as UTF-8 ({@code %20} for spaces).
+     *
+     * @param arguments the arguments object; {@code null} or an empty object gives {@code ""}
+     * @return e.g. {@code region=north&tags=a&tags=b}, without a leading {@code ?}
+     */
+    public static String queryString(JsonNode arguments) {
+        StringBuilder query = new StringBuilder();
+        if (arguments != null && arguments.isObject()) {
+            for (Map.Entry<String, JsonNode> field : arguments.properties()) {
+                if (field.getValue().isArray()) {
+                    for (JsonNode element : field.getValue()) {
+                        appendParameter(query, field.getKey(), element);
+                    }
+                } else {
+                    appendParameter(query, field.getKey(), field.getValue());
+                }
+            }
+        }
+        return query.toString();
+    }
+
+    private static void appendParameter(StringBuilder query, String name, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return;
+        }
+        String text = value.isValueNode() ? value.asString() : value.toString();
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        query.append(encode(name)).append('=').append(encode(text));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

@@ -3,14 +3,12 @@ package ai.fonella.test;
 import ai.fonella.internal.FonellaJson;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;
-import java.io.IOException;
+import ai.fonella.tool.ToolArguments;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -142,41 +140,13 @@ final class ToolInvoker {
         }
     }
 
-    /**
-     * The URL with the arguments as query parameters: scalars as text, arrays as repeated parameters,
-     * objects as compact JSON text; {@code null} values are left out.
-     */
+    /** The URL with the arguments as query parameters, encoded as {@link ToolArguments#queryString}. */
     static String withQuery(String url, JsonNode arguments) {
-        StringBuilder query = new StringBuilder();
-        for (Map.Entry<String, JsonNode> field : arguments.properties()) {
-            JsonNode value = field.getValue();
-            if (value.isArray()) {
-                for (JsonNode element : value) {
-                    appendParameter(query, field.getKey(), element);
-                }
-            } else {
-                appendParameter(query, field.getKey(), value);
-            }
-        }
-        if (query.length() == 0) {
+        String query = ToolArguments.queryString(arguments);
+        if (query.isEmpty()) {
             return url;
         }
         return url + (url.contains("?") ? "&" : "?") + query;
-    }
-
-    private static void appendParameter(StringBuilder query, String name, JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return;
-        }
-        String text = value.isValueNode() ? value.asString() : FonellaJson.mapper().writeValueAsString(value);
-        if (query.length() > 0) {
-            query.append('&');
-        }
-        query.append(encode(name)).append('=').append(encode(text));
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Outcome failed(String callId, String toolCallId, Tool tool, String name, ObjectNode arguments, Instant at,

@@ -8,11 +8,11 @@ import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
 import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
 import ai.fonella.spring.boot.autoconfigure.FonellaToolRegistration;
 import ai.fonella.sync.ToolEndpoint;
+import ai.fonella.tool.ToolArguments;
 import ai.fonella.webhook.WebhookSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -171,21 +170,10 @@ public final class FonellaTestClient {
                 .orElse(ToolMethod.POST);
     }
 
+    /** The query string Fonella itself would send for these arguments. */
     private static String query(String argumentsJson) {
-        JsonNode arguments = FonellaJson.mapper().readTree(argumentsJson);
-        if (!arguments.isObject() || arguments.isEmpty()) {
-            return "";
-        }
-        return arguments.properties().stream()
-                .flatMap(entry -> entry.getValue().isArray()
-                        ? entry.getValue().valueStream().map(value -> param(entry.getKey(), value))
-                        : java.util.stream.Stream.of(param(entry.getKey(), entry.getValue())))
-                .collect(Collectors.joining("&", "?", ""));
-    }
-
-    private static String param(String name, JsonNode value) {
-        String text = value.isValueNode() ? value.asString() : value.toString();
-        return URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+        String query = ToolArguments.queryString(FonellaJson.mapper().readTree(argumentsJson));
+        return query.isEmpty() ? "" : "?" + query;
     }
 
     private FonellaProperties properties() {
