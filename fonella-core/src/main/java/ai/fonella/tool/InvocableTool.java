@@ -64,6 +64,16 @@ public final class InvocableTool {
         return timeout;
     }
 
+    /**
+     * Whether the method takes a {@link ToolCallContext}; callers that build the context from
+     * request headers can skip that work when it does not.
+     *
+     * @return {@code true} if a context parameter is injected
+     */
+    public boolean takesContext() {
+        return plan.takesContext();
+    }
+
     MethodPlan plan() {
         return plan;
     }

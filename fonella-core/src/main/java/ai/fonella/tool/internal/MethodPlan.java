@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,12 +32,23 @@ public final class MethodPlan {
     private final MethodHandle handle;
     private final Binder[] binders;
     private final QueryArguments query;
+    private final boolean takesContext;
 
     private MethodPlan(Method method, MethodHandle handle, Binder[] binders, QueryArguments query) {
         this.method = method;
         this.handle = handle;
         this.binders = binders;
         this.query = query;
+        this.takesContext = Arrays.stream(binders).anyMatch(binder -> binder == null);
+    }
+
+    /**
+     * Whether the method has a {@code ToolCallContext} parameter (one without a binder).
+     *
+     * @return {@code true} if a context is injected
+     */
+    public boolean takesContext() {
+        return takesContext;
     }
 
     /**

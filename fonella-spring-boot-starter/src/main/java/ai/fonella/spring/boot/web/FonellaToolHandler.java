@@ -174,7 +174,7 @@ public final class FonellaToolHandler {
             }
             arguments = tree == null || tree.isNull() ? ToolArguments.none() : ToolArguments.json(tree);
         }
-        ToolCallContext context = takesContext(registration) ? context(servlet) : ToolCallContext.empty();
+        ToolCallContext context = registration.tool().takesContext() ? context(servlet) : ToolCallContext.empty();
         // on this thread, with the deadline kept by answering from the watchdog (see InlineToolCall)
         InlineToolCall.Result inline = InlineToolCall.invoke(invoker, registration.tool(), arguments, context, servlet,
                 this::json);
@@ -192,16 +192,6 @@ public final class FonellaToolHandler {
 
     private byte[] json(ToolOutcome outcome) {
         return resultWriter.writeValueAsBytes(Map.of("result", outcome.result()));
-    }
-
-    /** Only a tool with a {@link ToolCallContext} parameter sees the context; the others skip copying headers. */
-    private static boolean takesContext(FonellaToolRegistration registration) {
-        for (Class<?> type : registration.tool().definition().javaMethod().getParameterTypes()) {
-            if (type == ToolCallContext.class) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private ToolCallContext context(HttpServletRequest servlet) {
