@@ -6,11 +6,14 @@ import ai.fonella.internal.FonellaJson;
 import ai.fonella.internal.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -62,14 +65,10 @@ public final class FonellaClient {
         this.maskedKey = Secrets.maskApiKey(builder.apiKey);
         boolean allowLoopbackHttp = builder.allowLoopbackHttp != null
                 ? builder.allowLoopbackHttp : ApiRules.isLoopback(baseUri.getHost());
-        HttpClient http = builder.httpClient != null ? builder.httpClient : HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .version(baseUri.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        HttpClient http = builder.httpClient != null ? builder.httpClient : newHttpClient(builder, baseUri);
         Transport transport = new Transport(http, builder.jsonMapper, baseUri, builder.apiKey,
                 builder.requestTimeout, builder.retryPolicy, builder.clock, builder.sleeper, builder.random,
-                "fonella-java/" + version());
+                "fonella-java/" + version(), builder.proxyAuthorization);
         this.apiKeys = new ApiKeyService(transport);
         this.webhooks = new WebhookService(transport, allowLoopbackHttp);
         this.tools = new ToolService(transport, allowLoopbackHttp);
@@ -162,6 +161,17 @@ public final class FonellaClient {
         }
     }
 
+    private static HttpClient newHttpClient(Builder builder, URI baseUri) {
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .version(baseUri.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (builder.proxy != null) {
+            http.proxy(builder.proxy);
+        }
+        return http.build();
+    }
+
     /** Configures a {@link FonellaClient}. */
     public static final class Builder {
         private String apiKey;
@@ -173,6 +183,8 @@ public final class FonellaClient {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = ThreadLocalRandom.current();
         private HttpClient httpClient;
+        private ProxySelector proxy;
+        private String proxyAuthorization;
         private JsonMapper jsonMapper = FonellaJson.mapper();
         private Boolean allowLoopbackHttp;
 
@@ -257,8 +269,53 @@ public final class FonellaClient {
         }
 
         /**
-         * A JDK HTTP client to use instead of one built from the timeouts here (for a proxy, an
-         * executor or TLS settings).
+         * The proxy to reach the API through. Default: the JVM's {@link ProxySelector#getDefault()},
+         * which honours the {@code https.proxyHost}, {@code https.proxyPort} and
+         * {@code http.nonProxyHosts} system properties; set a selector here when the proxy comes from
+         * elsewhere (the Maven plugin passes the one of {@code settings.xml}).
+         *
+         * @param proxy the proxy selector, e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
+         * @return this builder
+         */
+        public Builder proxy(ProxySelector proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * Credentials for a proxy that requires them, sent with every request as a
+         * {@code Proxy-Authorization: Basic} header. The JDK passes {@code Proxy-*} headers only to the
+         * proxy, never to the API. For the HTTPS API the credentials travel on the tunnel's
+         * {@code CONNECT}, which the JDK allows only when the {@code jdk.http.auth.tunneling.disabledSchemes}
+         * system property does not list {@code Basic} (its default does): start the JVM with
+         * {@code -Djdk.http.auth.tunneling.disabledSchemes=}.
+         *
+         * <p>There is deliberately no {@code Authenticator} option: a JDK client with an authenticator
+         * drops the {@code Authorization} header the API key travels in and turns the API's 401
+         * answers into {@code IOException}s. Do not set one on a client given to {@link #httpClient}
+         * either.
+         *
+         * @param username the proxy user name
+         * @param password the proxy password
+         * @return this builder
+         */
+        public Builder proxyCredentials(String username, String password) {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            if ((username + password).chars().anyMatch(c -> c < 0x20 || c == 0x7f) || username.contains(":")) {
+                throw new IllegalArgumentException("Proxy credentials must not contain control characters, and the "
+                        + "user name no ':'");
+            }
+            this.proxyAuthorization = "Basic " + Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /**
+         * A JDK HTTP client to use instead of one built from the settings here (for an executor or TLS
+         * settings). When set, {@link #connectTimeout} and {@link #proxy} are the given client's
+         * business and are ignored ({@link #proxyCredentials} still applies). Give it no
+         * {@code Authenticator}: see {@link #proxyCredentials}.
          *
          * @param httpClient the client
          * @return this builder

@@ -35,6 +35,8 @@ final class Transport {
     private final JsonMapper json;
     private final URI baseUri;
     private final String authorization;
+    /** {@code Basic ...} for the proxy, or {@code null}. */
+    private final String proxyAuthorization;
     private final String maskedKey;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
@@ -44,8 +46,10 @@ final class Transport {
     private final String userAgent;
 
     Transport(HttpClient http, JsonMapper json, URI baseUri, String apiKey, Duration requestTimeout,
-            RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, RandomGenerator random, String userAgent) {
+            RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, RandomGenerator random, String userAgent,
+            String proxyAuthorization) {
         this.http = http;
+        this.proxyAuthorization = proxyAuthorization;
         this.json = json;
         this.baseUri = baseUri;
         this.authorization = "Bearer " + apiKey;
@@ -133,6 +137,10 @@ final class Transport {
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
+        if (proxyAuthorization != null) {
+            // the JDK sends Proxy-* headers only to a proxy (on CONNECT when tunnelling), never to the API
+            builder.header("Proxy-Authorization", proxyAuthorization);
+        }
         if (payload != null) {
             builder.header("Content-Type", "application/json");
             builder.method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
@@ -267,6 +275,8 @@ final class Transport {
             case 403 -> "The API key " + maskedKey + " is not allowed to do this"
                     + (scope == null ? "" : "; it needs the '" + scope + "' scope") + ". Create a key with that scope.";
             case 404 -> "Check the id; the resource may have been deleted.";
+            case 407 -> "A proxy between this application and Fonella wants credentials: give them with "
+                    + "FonellaClient.Builder.proxyCredentials.";
             case 429 -> "Too many requests: slow down or retry later.";
             default -> status >= 500 ? "Fonella failed on its side; retry later." : "";
         };

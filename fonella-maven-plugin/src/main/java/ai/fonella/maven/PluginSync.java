@@ -47,8 +47,15 @@ final class PluginSync {
         this.log = Objects.requireNonNull(log, "log");
         this.endpoint = endpoint(settings.publicUrl(), settings.basePath(), settings.toolSecretHeader(),
                 settings.toolSecret(), settings.apiKey().value());
+        if (settings.proxy() != null) {
+            log.info("Reaching the Fonella API through " + settings.proxy() + " (settings.xml).");
+            if (settings.proxy().basicTunnellingDisabled(settings.baseUrl())) {
+                log.warn("The JDK does not send Basic proxy credentials through an HTTPS tunnel by default. If "
+                        + "the proxy answers 407, add -Djdk.http.auth.tunneling.disabledSchemes= to MAVEN_OPTS.");
+            }
+        }
         try {
-            this.client = newClient(settings.apiKey().value(), settings.baseUrl());
+            this.client = newClient(settings.apiKey().value(), settings.baseUrl(), settings.proxy());
         } catch (InvalidRequestException e) {
             throw new MojoFailureException("Invalid fonella plugin configuration (<baseUrl> or -Dfonella.baseUrl): "
                     + e.getMessage());
@@ -63,12 +70,16 @@ final class PluginSync {
      * lookup would fail ("No implementation of the random number generator algorithm
      * L32X64MixRandom") and stay failed for the rest of the build.
      */
-    private static FonellaClient newClient(String apiKey, String baseUrl) {
+    private static FonellaClient newClient(String apiKey, String baseUrl, MavenProxy proxy) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
         try {
-            return FonellaClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+            FonellaClient.Builder builder = FonellaClient.builder().apiKey(apiKey).baseUrl(baseUrl);
+            if (proxy != null) {
+                proxy.applyTo(builder);
+            }
+            return builder.build();
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -222,18 +233,52 @@ final class PluginSync {
         if (e instanceof ToolSyncException) {
             throw new MojoFailureException(e.getMessage());
         }
+        if (refusedByProxy(cause)) {
+            throw new MojoFailureException(proxyRefusalMessage());
+        }
         if (cause instanceof FonellaIoException io) {
             Throwable root = io.getCause() == null ? io : io.getCause();
             return new MojoExecutionException("Cannot reach the Fonella API at " + client.baseUri() + " to "
                     + operation + " (" + root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "). Check the baseUrl "
-                    + "(-Dfonella.baseUrl), the network, and any proxy or firewall between this build and Fonella. "
-                    + "Nothing was changed.");
+                    + "(-Dfonella.baseUrl), the network, and "
+                    + (settings.proxy() == null ? "any proxy or firewall between this build and Fonella (a proxy "
+                    + "is taken from the <proxies> of settings.xml)"
+                    : "the " + settings.proxy() + " of settings.xml that requests go through: its host, port, "
+                    + "credentials and <nonProxyHosts>") + ". Nothing was changed.");
         }
         if (cause instanceof FonellaApiException api) {
             return new MojoExecutionException("The Fonella API failed to " + operation + ": " + api.getMessage());
         }
         throw new MojoFailureException(e.getMessage());
+    }
+
+    /**
+     * A 407: as an answer when the proxy forwards plain http, as the JDK's "Tunnel failed, got: 407"
+     * when it refuses the {@code CONNECT} of an HTTPS tunnel.
+     */
+    private static boolean refusedByProxy(Throwable cause) {
+        if (cause instanceof FonellaApiException api) {
+            return api.statusCode() == 407;
+        }
+        Throwable root = cause instanceof FonellaIoException && cause.getCause() != null ? cause.getCause() : null;
+        return root != null && root.getMessage() != null && root.getMessage().matches(".*\\b407\\b.*");
+    }
+
+    private String proxyRefusalMessage() {
+        MavenProxy proxy = settings.proxy();
+        String https = settings.baseUrl() != null && settings.baseUrl().strip().toLowerCase(java.util.Locale.ROOT)
+                .startsWith("https:") ? " For the HTTPS API the JDK sends Basic credentials to a proxy only with "
+                + "-Djdk.http.auth.tunneling.disabledSchemes= in MAVEN_OPTS." : "";
+        if (proxy == null) {
+            return "A proxy between this build and the Fonella API at " + client.baseUri() + " requires credentials "
+                    + "(HTTP 407 Proxy Authentication Required). Declare it in the <proxies> of settings.xml with its "
+                    + "<host>, <port>, <username> and <password>." + https + " Nothing was changed.";
+        }
+        return "The " + proxy + " of settings.xml refused " + (proxy.username() == null
+                ? "the request: it requires credentials (HTTP 407). Add <username> and <password> to it."
+                : "its credentials (HTTP 407): check its <username> and <password> (an encrypted password is "
+                + "decrypted with ~/.m2/settings-security.xml).") + https + " Nothing was changed.";
     }
 
     private static String code(FonellaApiException e) {
@@ -255,9 +300,11 @@ final class PluginSync {
      * @param toolSecretHeader the tool secret header, {@code null} for the default
      * @param toolSecret the tool secret, {@code null} to derive it from the key as the starter does
      * @param prune whether tools of this app no longer in code are deleted
+     * @param proxy the proxy of settings.xml to reach the API through, {@code null} for the JVM's
+     *     default (system properties, usually direct)
      */
     record SyncSettings(String baseUrl, ApiKeyResolver.ResolvedKey apiKey, String publicUrl, String basePath,
-            String toolSecretHeader, String toolSecret, boolean prune) {
+            String toolSecretHeader, String toolSecret, boolean prune, MavenProxy proxy) {
 
         /** Requires the key. */
         SyncSettings {
@@ -269,7 +316,7 @@ final class PluginSync {
         public String toString() {
             return "SyncSettings[baseUrl=" + baseUrl + ", apiKey=" + apiKey + ", publicUrl=" + publicUrl + ", basePath="
                     + basePath + ", toolSecretHeader=" + toolSecretHeader + ", toolSecret="
-                    + (toolSecret == null ? "derived" : "****") + ", prune=" + prune + "]";
+                    + (toolSecret == null ? "derived" : "****") + ", prune=" + prune + ", proxy=" + proxy + "]";
         }
     }
 }

@@ -23,13 +23,13 @@ class ApiKeyResolverTests {
     private static final String PARAMETER_KEY = "fon_live_parameter0000000000000";
     private static final String PROPERTY_KEY = "fon_live_property00000000000000";
     private static final String ENVIRONMENT_KEY = "fon_live_environment00000000000";
-    private static final String SERVER_KEY = "fon_live_server0000000000000000";
+    static final String SERVER_KEY = "fon_live_server0000000000000000";
 
     // Made with mvn --encrypt-master-password fonella-it-master, then, with that master in a
     // settings-security.xml: mvn --encrypt-password fon_live_server0000000000000000
     // -Dsettings.security=<that file>. The invoker scenarios use the same master password.
-    private static final String MASTER = "{m1DgXXj7WEkHbee2ghPmSehgBH/eWrCAhnpSc2S5Ooktd5p0rhK4jxSAhu8RJjTC}";
-    private static final String ENCRYPTED_SERVER_KEY =
+    static final String MASTER = "{m1DgXXj7WEkHbee2ghPmSehgBH/eWrCAhnpSc2S5Ooktd5p0rhK4jxSAhu8RJjTC}";
+    static final String ENCRYPTED_SERVER_KEY =
             "{RiWE/ACxcWMHM07V79a0Z4xLCewkdZv+Ea0cPufKby9YCkqHorIw/20suby4dB/5}";
 
     private final Map<String, String> properties = new HashMap<>();
@@ -176,7 +176,7 @@ class ApiKeyResolverTests {
         return settings;
     }
 
-    private static DefaultSettingsDecrypter decrypter(Path dir, String master) throws Exception {
+    static DefaultSettingsDecrypter decrypter(Path dir, String master) throws Exception {
         Path security = dir.resolve("settings-security.xml");
         Files.writeString(security, "<settingsSecurity><master>" + master + "</master></settingsSecurity>",
                 StandardCharsets.UTF_8);

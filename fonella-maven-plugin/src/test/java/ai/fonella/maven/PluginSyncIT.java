@@ -58,7 +58,7 @@ class PluginSyncIT {
 
     private PluginSync sync(String apiKey, String toolSecret, boolean prune) throws MojoFailureException {
         return new PluginSync(new PluginSync.SyncSettings(emulator.baseUrl(),
-                new ApiKeyResolver.ResolvedKey(apiKey, "the test"), PUBLIC_URL, null, null, toolSecret, prune), log);
+                new ApiKeyResolver.ResolvedKey(apiKey, "the test"), PUBLIC_URL, null, null, toolSecret, prune, null), log);
     }
 
     private PluginSync sync() throws MojoFailureException {
@@ -205,8 +205,8 @@ class PluginSyncIT {
             closedPort = socket.getLocalPort();
         }
         PluginSync sync = new PluginSync(new PluginSync.SyncSettings("http://127.0.0.1:" + closedPort,
-                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false),
-                log);
+                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false,
+                null), log);
         assertThatThrownBy(() -> sync.plan(TOOLS))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("Cannot reach the Fonella API at http://127.0.0.1:" + closedPort)
@@ -239,7 +239,7 @@ class PluginSyncIT {
     @Test
     void aMissingPublicUrlSaysWhereToSetIt() {
         assertThatThrownBy(() -> new PluginSync(new PluginSync.SyncSettings(emulator.baseUrl(),
-                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), " ", null, null, null, false), log))
+                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), " ", null, null, null, false, null), log))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("No publicUrl")
                 .hasMessageContaining("<publicUrl>https://shop.example.com</publicUrl>")
@@ -249,7 +249,8 @@ class PluginSyncIT {
     @Test
     void aPlainHttpBaseUrlIsRejectedExceptForLoopback() {
         assertThatThrownBy(() -> new PluginSync(new PluginSync.SyncSettings("http://api.example.com",
-                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false), log))
+                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false, null),
+                log))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("-Dfonella.baseUrl")
                 .hasMessageContaining("HTTPS");
@@ -269,5 +270,49 @@ class PluginSyncIT {
         String secret = sync.endpoint().secret();
         assertThat(log.text()).doesNotContain(account.apiKey()).doesNotContain(secret)
                 .contains(account.apiKey().substring(0, 16) + "…");
+    }
+
+    @Test
+    void syncsThroughTheProxyOfSettingsXmlWithItsCredentials() throws Exception {
+        try (RecordingProxy proxy = RecordingProxy.requiring("builder", "proxy-pass-0123")) {
+            MavenProxy corp = new MavenProxy("corp", "127.0.0.1", proxy.port(), List.of(), "builder",
+                    "proxy-pass-0123");
+            PluginSync sync = new PluginSync(new PluginSync.SyncSettings(emulator.baseUrl(),
+                    new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false,
+                    corp), log);
+
+            SyncResult result = sync.apply(sync.plan(TOOLS));
+
+            assertThat(result.created()).hasSize(3);
+            String api = emulator.baseUrl().replaceAll("/$", "");
+            assertThat(proxy.forwarded()).first().isEqualTo("GET " + api + "/v1/tools");
+            assertThat(proxy.forwarded()).filteredOn(line -> !line.startsWith("GET "))
+                    .containsExactly("POST " + api + "/v1/tools", "POST " + api + "/v1/tools", "POST " + api + "/v1/tools");
+            assertThat(proxy.forwarded()).hasSameSizeAs(requestsOfAccount());
+            assertThat(proxy.challenges()).as("credentials are sent with the first request").isZero();
+            assertThat(writes()).hasSize(3);
+            assertThat(log.at("INFO")).contains("Reaching the Fonella API through <proxy> 'corp' 127.0.0.1:"
+                    + proxy.port() + " as builder (settings.xml).");
+            assertThat(log.text()).doesNotContain("proxy-pass-0123");
+        }
+    }
+
+    @Test
+    void wrongProxyCredentialsFailWithTheProxyNamedAndNothingChanged() throws Exception {
+        try (RecordingProxy proxy = RecordingProxy.requiring("builder", "proxy-pass-0123")) {
+            MavenProxy corp = new MavenProxy("corp", "127.0.0.1", proxy.port(), List.of(), "builder", "wrong");
+            PluginSync sync = new PluginSync(new PluginSync.SyncSettings(emulator.baseUrl(),
+                    new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false,
+                    corp), log);
+
+            assertThatThrownBy(() -> sync.plan(TOOLS))
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessage("The <proxy> 'corp' 127.0.0.1:" + proxy.port() + " as builder of settings.xml refused "
+                            + "its credentials (HTTP 407): check its <username> and <password> (an encrypted password "
+                            + "is decrypted with ~/.m2/settings-security.xml). Nothing was changed.");
+            assertThat(proxy.challenges()).isOne();
+            assertThat(proxy.forwarded()).isEmpty();
+            assertThat(requestsOfAccount()).isEmpty();
+        }
     }
 }

@@ -78,7 +78,7 @@ class SchemaByteIdentityIT {
             EmulatorAccount account = emulator.newAccount();
             PluginSync sync = new PluginSync(new PluginSync.SyncSettings(emulator.baseUrl(),
                     new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null,
-                    false), new RecordingLog());
+                    false, null), new RecordingLog());
             sync.apply(sync.plan(scanned));
             for (RecordedRequest request : emulator.requests()) {
                 if (request.is("POST", "/v1/tools")) {

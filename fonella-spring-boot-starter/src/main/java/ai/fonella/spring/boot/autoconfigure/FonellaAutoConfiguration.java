@@ -47,22 +47,26 @@ public final class FonellaAutoConfiguration {
     public static final String JSON_MAPPER_BEAN = "fonellaJsonMapper";
 
     /**
-     * The API client.
+     * The API client, from the {@code fonella.*} properties and then every
+     * {@link FonellaClientBuilderCustomizer}.
      *
      * @param properties the configuration
+     * @param customizers customizers of the builder, applied in order
      * @return the client
      */
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnFonellaApiKeyCondition.class)
-    public FonellaClient fonellaClient(FonellaProperties properties) {
+    public FonellaClient fonellaClient(FonellaProperties properties,
+            ObjectProvider<FonellaClientBuilderCustomizer> customizers) {
         try {
-            return FonellaClient.builder()
+            FonellaClient.Builder builder = FonellaClient.builder()
                     .apiKey(properties.getApiKey().strip())
                     .baseUrl(properties.getBaseUrl())
                     .connectTimeout(properties.getConnectTimeout())
-                    .requestTimeout(properties.getRequestTimeout())
-                    .build();
+                    .requestTimeout(properties.getRequestTimeout());
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            return builder.build();
         } catch (InvalidRequestException e) {
             throw new FonellaStartupException("The Fonella client cannot be created: " + e.getMessage(),
                     "Fix fonella." + ("apiKey".equals(e.field()) ? "api-key" : "base-url") + ".", e);
