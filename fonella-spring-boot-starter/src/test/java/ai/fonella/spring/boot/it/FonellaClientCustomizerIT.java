@@ -7,6 +7,7 @@ import ai.fonella.spring.boot.autoconfigure.FonellaAutoConfiguration;
 import ai.fonella.spring.boot.autoconfigure.FonellaClientBuilderCustomizer;
 import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
+import ai.fonella.test.FonellaEmulatorTest;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -14,8 +15,6 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,54 +26,45 @@ import org.springframework.core.annotation.Order;
  * {@link FonellaClientBuilderCustomizer} beans shape the auto-configured client: here a proxy
  * selector, which every request of the client consults, against the emulator over real HTTP.
  */
+@FonellaEmulatorTest
 class FonellaClientCustomizerIT {
 
-    private static FonellaEmulator emulator;
+    private final FonellaEmulator emulator;
+    private final EmulatorAccount account;
+    private final ApplicationContextRunner runner;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(FonellaAutoConfiguration.class));
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = FonellaEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    FonellaClientCustomizerIT(FonellaEmulator emulator) {
+        this.emulator = emulator;
+        this.account = emulator.newAccount();
+        this.runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(FonellaAutoConfiguration.class))
+                .withPropertyValues("fonella.api-key=" + account.apiKey(), "fonella.base-url=" + emulator.baseUrl(),
+                        "fonella.tools.sync=none", "fonella.webhooks.register=false")
+                .withUserConfiguration(Customizers.class);
     }
 
     @Test
     void appliesEveryCustomizerInOrderToTheClientThatTalksToTheApi() {
-        EmulatorAccount account = emulator.newAccount();
-        runner.withPropertyValues("fonella.api-key=" + account.apiKey(), "fonella.base-url=" + emulator.baseUrl(),
-                "fonella.tools.sync=none", "fonella.webhooks.register=false")
-                .withUserConfiguration(Customizers.class)
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    FonellaClient client = context.getBean(FonellaClient.class);
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            FonellaClient client = context.getBean(FonellaClient.class);
 
-                    assertThat(client.tools().list()).isEmpty();
+            assertThat(client.tools().list()).isEmpty();
 
-                    RecordingSelector selector = context.getBean(RecordingSelector.class);
-                    assertThat(selector.asked).singleElement().satisfies(uri -> assertThat(uri.toString())
-                            .isEqualTo(emulator.baseUrl().replaceAll("/$", "") + "/v1/tools"));
-                    assertThat(context.getBean(Customizers.class).order).containsExactly("first", "second");
-                });
+            RecordingSelector selector = context.getBean(RecordingSelector.class);
+            assertThat(selector.asked).singleElement().satisfies(uri -> assertThat(uri.toString())
+                    .isEqualTo(emulator.baseUrl().replaceAll("/$", "") + "/v1/tools"));
+            assertThat(context.getBean(Customizers.class).order).containsExactly("first", "second");
+        });
     }
 
     @Test
     void isNotAppliedToAClientTheApplicationDefines() {
-        EmulatorAccount account = emulator.newAccount();
-        runner.withPropertyValues("fonella.api-key=" + account.apiKey(), "fonella.base-url=" + emulator.baseUrl(),
-                "fonella.tools.sync=none", "fonella.webhooks.register=false")
-                .withUserConfiguration(Customizers.class)
-                .withBean(FonellaClient.class, () -> emulator.client(account.apiKey()))
-                .run(context -> {
-                    context.getBean(FonellaClient.class).tools().list();
-                    assertThat(context.getBean(RecordingSelector.class).asked).isEmpty();
-                    assertThat(context.getBean(Customizers.class).order).isEmpty();
-                });
+        runner.withBean(FonellaClient.class, () -> emulator.client(account.apiKey())).run(context -> {
+            assertThat(context.getBean(FonellaClient.class).tools().list()).isEmpty();
+            assertThat(context.getBean(RecordingSelector.class).asked).isEmpty();
+            assertThat(context.getBean(Customizers.class).order).isEmpty();
+        });
     }
 
     /** Answers "direct" and remembers what it was asked. */
