@@ -3,14 +3,15 @@ package ai.fonella.client;
 import ai.fonella.InvalidRequestException;
 import ai.fonella.internal.ApiRules;
 import ai.fonella.internal.FonellaJson;
+import ai.fonella.internal.ProxyRules;
 import ai.fonella.internal.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -19,6 +20,8 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FonellaClient {
 
+    private static final Logger log = LoggerFactory.getLogger(FonellaClient.class);
+
     /** The production API. */
     public static final String DEFAULT_BASE_URL = "https://api.fonella.ai";
 
@@ -66,6 +71,11 @@ public final class FonellaClient {
         boolean allowLoopbackHttp = builder.allowLoopbackHttp != null
                 ? builder.allowLoopbackHttp : ApiRules.isLoopback(baseUri.getHost());
         HttpClient http = builder.httpClient != null ? builder.httpClient : newHttpClient(builder, baseUri);
+        if (builder.proxyAuthorization != null && baseUri.getScheme().equals("https")
+                && ProxyRules.basicTunnelingDisabled()) {
+            log.warn("Fonella proxy credentials are set, but this JVM does not send Basic credentials through an "
+                    + "HTTPS tunnel; if the proxy answers 407, start it with {}", ProxyRules.ENABLE_BASIC_TUNNELING);
+        }
         Transport transport = new Transport(http, builder.jsonMapper, baseUri, builder.apiKey,
                 builder.requestTimeout, builder.retryPolicy, builder.clock, builder.sleeper, builder.random,
                 "fonella-java/" + version(), builder.proxyAuthorization);
@@ -288,7 +298,8 @@ public final class FonellaClient {
          * proxy, never to the API. For the HTTPS API the credentials travel on the tunnel's
          * {@code CONNECT}, which the JDK allows only when the {@code jdk.http.auth.tunneling.disabledSchemes}
          * system property does not list {@code Basic} (its default does): start the JVM with
-         * {@code -Djdk.http.auth.tunneling.disabledSchemes=}.
+         * {@code -Djdk.http.auth.tunneling.disabledSchemes=}. {@link #build()} logs a warning when
+         * it is missing.
          *
          * <p>There is deliberately no {@code Authenticator} option: a JDK client with an authenticator
          * drops the {@code Authorization} header the API key travels in and turns the API's 401

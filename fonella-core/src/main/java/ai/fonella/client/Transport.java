@@ -1,5 +1,6 @@
 package ai.fonella.client;
 
+import ai.fonella.internal.ProxyRules;
 import ai.fonella.internal.Secrets;
 import java.io.IOException;
 import java.net.URI;
@@ -275,11 +276,23 @@ final class Transport {
             case 403 -> "The API key " + maskedKey + " is not allowed to do this"
                     + (scope == null ? "" : "; it needs the '" + scope + "' scope") + ". Create a key with that scope.";
             case 404 -> "Check the id; the resource may have been deleted.";
-            case 407 -> "A proxy between this application and Fonella wants credentials: give them with "
-                    + "FonellaClient.Builder.proxyCredentials.";
+            case 407 -> proxyHint();
             case 429 -> "Too many requests: slow down or retry later.";
             default -> status >= 500 ? "Fonella failed on its side; retry later." : "";
         };
+    }
+
+    /** What to do about a 407 from the proxy, given what was configured. */
+    private String proxyHint() {
+        if (proxyAuthorization == null) {
+            return "A proxy between this application and Fonella wants credentials: give them with "
+                    + "FonellaClient.Builder.proxyCredentials (in Spring Boot, from a FonellaClientBuilderCustomizer).";
+        }
+        if (baseUri.getScheme().equals("https") && ProxyRules.basicTunnelingDisabled()) {
+            return "The proxy credentials were not sent: this JVM does not send Basic credentials through an HTTPS "
+                    + "tunnel. Start it with " + ProxyRules.ENABLE_BASIC_TUNNELING + ".";
+        }
+        return "The proxy refused the credentials given with FonellaClient.Builder.proxyCredentials: check them.";
     }
 
     private static String text(JsonNode node) {

@@ -3,6 +3,7 @@ package ai.fonella.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.fonella.internal.ProxyRules;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,6 +29,7 @@ class ProxyTests {
     private final List<Map<String, List<String>>> received = new CopyOnWriteArrayList<>();
     private final List<String> targets = new CopyOnWriteArrayList<>();
     private HttpServer server;
+    private volatile int status = 200;
 
     @BeforeEach
     void startServer() throws IOException {
@@ -38,7 +40,10 @@ class ProxyTests {
             targets.add(exchange.getRequestURI().toString());
             byte[] body = "{\"success\":true,\"tools\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            if (status == 407) {
+                exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"corp\"");
+            }
+            exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -87,5 +92,32 @@ class ProxyTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ':'");
         assertThatThrownBy(() -> FonellaClient.builder().proxyCredentials("a", "c\r\nX: y"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+    }
+
+    @Test
+    void explainsARefusalByTheProxyByWhatWasConfigured() {
+        status = 407;
+        ProxySelector proxy = ProxySelector.of(new InetSocketAddress("127.0.0.1", server.getAddress().getPort()));
+        FonellaClient withoutCredentials = FonellaClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:9")
+                .proxy(proxy).build();
+        FonellaClient withCredentials = FonellaClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:9")
+                .proxy(proxy).proxyCredentials("builder", "wrong").build();
+
+        assertThatThrownBy(() -> withoutCredentials.tools().list())
+                .isInstanceOfSatisfying(FonellaApiException.class, e -> assertThat(e.statusCode()).isEqualTo(407))
+                .hasMessageContaining("A proxy between this application and Fonella wants credentials")
+                .hasMessageContaining("FonellaClientBuilderCustomizer");
+        assertThatThrownBy(() -> withCredentials.tools().list())
+                .hasMessageContaining("The proxy refused the credentials")
+                .hasMessageNotContaining("wrong");
+    }
+
+    @Test
+    void knowsWhenTheJdkWithholdsBasicCredentialsFromTunnels() {
+        assertThat(ProxyRules.basicTunnelingDisabled((String) null)).as("the JDK's default").isTrue();
+        assertThat(ProxyRules.basicTunnelingDisabled("")).isFalse();
+        assertThat(ProxyRules.basicTunnelingDisabled("Digest, basic")).isTrue();
+        assertThat(ProxyRules.basicTunnelingDisabled("Digest")).isFalse();
+        assertThat(ProxyRules.ENABLE_BASIC_TUNNELING).isEqualTo("-Djdk.http.auth.tunneling.disabledSchemes=");
     }
 }

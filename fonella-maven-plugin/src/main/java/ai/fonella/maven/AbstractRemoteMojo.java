@@ -91,13 +91,7 @@ public abstract class AbstractRemoteMojo extends AbstractFonellaMojo {
         PluginEnvironment environment = PluginEnvironment.of(session);
         ApiKeyResolver.ResolvedKey key = new ApiKeyResolver(environment,
                 new SettingsServerPasswords(session.getSettings(), decrypter)).resolve(apiKey, serverId);
-        MavenProxy proxy;
-        try {
-            proxy = MavenProxy.of(session.getSettings(), decrypter, baseUrl).orElse(null);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Invalid fonella plugin configuration (<baseUrl> or -Dfonella.baseUrl): "
-                    + "'" + baseUrl + "' is not a URL (" + e.getMessage() + ").");
-        }
+        MavenProxy proxy = MavenProxy.of(session.getSettings(), decrypter, baseUrl).orElse(null);
         return new PluginSync(new PluginSync.SyncSettings(baseUrl, key, publicUrl, basePath, toolSecretHeader,
                 toolSecret(toolSecret, environment), prune, proxy), getLog());
     }

@@ -1,12 +1,17 @@
 package ai.fonella.maven;
 
 import ai.fonella.client.FonellaClient;
+import ai.fonella.internal.ApiRules;
+import ai.fonella.internal.ProxyRules;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,21 +19,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * The proxy of {@code settings.xml} ({@code <proxies>}) that the plugin reaches the Fonella API
- * through, as Maven itself would for a repository at that address: the first active proxy whose
- * {@code <protocol>} is the base URL's scheme, else the first active {@code http} proxy (an HTTP
- * proxy tunnels HTTPS with {@code CONNECT}, and most settings declare only that one). Its
- * {@code <nonProxyHosts>} ({@code |}-separated, {@code *} wildcards, case-insensitive) are honoured
- * and an encrypted {@code <password>} is decrypted.
+ * How the plugin reaches the Fonella API given the {@code <proxies>} of {@code settings.xml}, chosen
+ * as Maven chooses one for a repository: the active proxies whose {@code <nonProxyHosts>}
+ * ({@code |}-separated, {@code *} wildcards, case-insensitive) do not name the API's host, then the
+ * first of those whose {@code <protocol>} is the base URL's scheme, else the first {@code http} one
+ * (an HTTP proxy tunnels HTTPS with {@code CONNECT}). When settings.xml declares active proxies but
+ * none applies, the API is reached directly, as Maven would, not through the JVM's proxy
+ * properties; so is a loopback API (the emulator), which no proxy can reach. An encrypted
+ * {@code <password>} is decrypted.
  *
- * @param id the proxy's {@code <id>}
- * @param host the proxy host
+ * @param id the proxy's {@code <id>}, {@code null} when {@link #direct()}
+ * @param host the proxy host, {@code null} when {@link #direct()}
  * @param port the proxy port
  * @param nonProxyHosts host patterns reached directly
  * @param username the user name, or {@code null} for none
@@ -37,75 +42,103 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 record MavenProxy(String id, String host, int port, List<String> nonProxyHosts, String username,
         String password) {
 
+    /** The API is reached directly although settings.xml declares proxies. */
+    static final MavenProxy DIRECT = new MavenProxy(null, null, 0, List.of(), null, null);
+
     /**
-     * The proxy settings.xml gives for a base URL.
+     * How settings.xml says to reach a base URL.
      *
      * @param settings the build's settings, may be {@code null}
      * @param decrypter Maven's decrypter for an encrypted password
      * @param baseUrl the Fonella API's base URL
-     * @return the proxy, or empty when none is active for that scheme or the host is a non-proxy host
-     * @throws MojoFailureException when the proxy's password cannot be decrypted or its port is invalid
+     * @return the proxy, {@link #DIRECT}, or empty when settings.xml has no active proxy (the JVM's
+     *     proxy settings apply) or the base URL is not a URL (the client reports that)
+     * @throws MojoFailureException when the chosen proxy's host, port, user name or password is
+     *     unusable
      */
     static Optional<MavenProxy> of(Settings settings, SettingsDecrypter decrypter, String baseUrl)
             throws MojoFailureException {
-        if (settings == null || settings.getProxies() == null || baseUrl == null) {
+        List<org.apache.maven.settings.Proxy> active = settings == null ? List.of()
+                : settings.getProxies().stream().filter(org.apache.maven.settings.Proxy::isActive).toList();
+        URI uri = uri(baseUrl);
+        if (active.isEmpty() || uri == null || uri.getHost() == null) {
             return Optional.empty();
         }
-        URI uri = URI.create(baseUrl.strip());
-        String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT);
-        org.apache.maven.settings.Proxy chosen = null;
-        for (String protocol : List.of(scheme, "http")) {
-            for (org.apache.maven.settings.Proxy proxy : settings.getProxies()) {
-                String declared = proxy.getProtocol() == null ? "http" : proxy.getProtocol().strip();
-                if (chosen == null && proxy.isActive() && declared.equalsIgnoreCase(protocol)) {
-                    chosen = proxy;
-                }
+        String target = uri.getHost();
+        if (ApiRules.isLoopback(target)) {
+            return Optional.of(DIRECT);
+        }
+        List<org.apache.maven.settings.Proxy> applicable = new ArrayList<>();
+        for (org.apache.maven.settings.Proxy proxy : active) {
+            if (!matchesAny(patterns(proxy.getNonProxyHosts()), target)) {
+                applicable.add(proxy);
             }
         }
+        String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT);
+        org.apache.maven.settings.Proxy chosen = first(applicable, scheme);
         if (chosen == null) {
-            return Optional.empty();
+            chosen = first(applicable, "http");
         }
+        return Optional.of(chosen == null ? DIRECT : usable(chosen, decrypter));
+    }
+
+    private static URI uri(String baseUrl) {
+        try {
+            return baseUrl == null ? null : new URI(baseUrl.strip());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static org.apache.maven.settings.Proxy first(List<org.apache.maven.settings.Proxy> proxies,
+            String protocol) {
+        for (org.apache.maven.settings.Proxy proxy : proxies) {
+            String declared = proxy.getProtocol() == null ? "http" : proxy.getProtocol().strip();
+            if (declared.equalsIgnoreCase(protocol)) {
+                return proxy;
+            }
+        }
+        return null;
+    }
+
+    private static MavenProxy usable(org.apache.maven.settings.Proxy chosen, SettingsDecrypter decrypter)
+            throws MojoFailureException {
+        String what = "The <proxy> with id '" + chosen.getId() + "' in settings.xml";
         if (chosen.getHost() == null || chosen.getHost().isBlank() || chosen.getPort() < 1
                 || chosen.getPort() > 65535) {
-            throw new MojoFailureException("The <proxy> with id '" + chosen.getId() + "' in settings.xml needs a "
-                    + "<host> and a <port> between 1 and 65535 (it has host '" + chosen.getHost() + "', port "
-                    + chosen.getPort() + "). Fix it, or set <active>false</active> to reach Fonella directly.");
+            throw new MojoFailureException(what + " needs a <host> and a <port> between 1 and 65535 (it has host '"
+                    + chosen.getHost() + "', port " + chosen.getPort() + "). Fix it, or set <active>false</active> "
+                    + "to reach Fonella without it.");
         }
-        org.apache.maven.settings.Proxy decrypted = decrypt(chosen, decrypter);
-        List<String> nonProxyHosts = decrypted.getNonProxyHosts() == null ? List.of()
-                : Arrays.stream(decrypted.getNonProxyHosts().split("[|,]")).map(String::strip)
-                        .filter(pattern -> !pattern.isEmpty()).toList();
-        MavenProxy proxy = new MavenProxy(decrypted.getId(), decrypted.getHost().strip(), decrypted.getPort(),
-                nonProxyHosts, PluginEnvironment.textOrNull(decrypted.getUsername()), decrypted.getPassword());
-        return uri.getHost() != null && proxy.bypasses(uri.getHost()) ? Optional.empty() : Optional.of(proxy);
+        org.apache.maven.settings.Proxy decrypted = chosen;
+        if (chosen.getPassword() != null && !chosen.getPassword().isEmpty()) {
+            var result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(chosen));
+            SettingsDecryption.requireDecrypted(result, "<proxy> '" + chosen.getId() + "'", "the password");
+            decrypted = result.getProxy() == null ? chosen : result.getProxy();
+        }
+        String username = PluginEnvironment.textOrNull(decrypted.getUsername());
+        String password = decrypted.getPassword();
+        if (username != null && (username.contains(":") || hasControlCharacter(username)
+                || (password != null && hasControlCharacter(password)))) {
+            throw new MojoFailureException(what + " has a <username> containing ':' or a control character, or a "
+                    + "<password> containing a control character; Basic proxy credentials cannot carry them.");
+        }
+        return new MavenProxy(decrypted.getId(), decrypted.getHost().strip(), decrypted.getPort(),
+                patterns(decrypted.getNonProxyHosts()), username, password);
     }
 
-    private static org.apache.maven.settings.Proxy decrypt(org.apache.maven.settings.Proxy proxy,
-            SettingsDecrypter decrypter) throws MojoFailureException {
-        if (proxy.getPassword() == null || proxy.getPassword().isEmpty()) {
-            return proxy;
-        }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoFailureException("Cannot decrypt the password of <proxy> '" + proxy.getId()
-                        + "' in settings.xml: " + problem.getMessage() + ". Check the master password in "
-                        + "~/.m2/settings-security.xml (or -Dsettings.security=...), or encrypt the password "
-                        + "again with mvn --encrypt-password.");
-            }
-        }
-        return result.getProxy() == null ? proxy : result.getProxy();
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
-    /**
-     * Whether a host is reached directly, by {@code <nonProxyHosts>}.
-     *
-     * @param targetHost a host name or address
-     * @return whether it matches one of the patterns
-     */
-    boolean bypasses(String targetHost) {
+    private static List<String> patterns(String nonProxyHosts) {
+        return nonProxyHosts == null ? List.of() : Arrays.stream(nonProxyHosts.split("[|,]")).map(String::strip)
+                .filter(pattern -> !pattern.isEmpty()).toList();
+    }
+
+    private static boolean matchesAny(List<String> patterns, String targetHost) {
         String target = unbracketed(targetHost.toLowerCase(Locale.ROOT));
-        for (String pattern : nonProxyHosts) {
+        for (String pattern : patterns) {
             String regex = Arrays.stream(unbracketed(pattern.toLowerCase(Locale.ROOT)).split("\\*", -1))
                     .map(Pattern::quote)
                     .reduce((left, right) -> left + ".*" + right).orElse("");
@@ -122,11 +155,33 @@ record MavenProxy(String id, String host, int port, List<String> nonProxyHosts, 
     }
 
     /**
+     * Whether the API is reached without a proxy although settings.xml declares some.
+     *
+     * @return {@code true} for {@link #DIRECT}
+     */
+    boolean direct() {
+        return host == null;
+    }
+
+    /**
+     * Whether a host is reached directly, by this proxy's {@code <nonProxyHosts>}.
+     *
+     * @param targetHost a host name or address
+     * @return whether it matches one of the patterns
+     */
+    boolean bypasses(String targetHost) {
+        return direct() || matchesAny(nonProxyHosts, targetHost);
+    }
+
+    /**
      * The selector for the Fonella client: this proxy for every address but the non-proxy hosts.
      *
      * @return the selector
      */
     ProxySelector selector() {
+        if (direct()) {
+            return HttpClient.Builder.NO_PROXY;
+        }
         Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
         return new ProxySelector() {
             @Override
@@ -141,13 +196,14 @@ record MavenProxy(String id, String host, int port, List<String> nonProxyHosts, 
 
             @Override
             public String toString() {
-                return "the <proxy> '" + id + "' of settings.xml";
+                return MavenProxy.this.toString();
             }
         };
     }
 
     /**
-     * Routes a client through this proxy, with its credentials when it has a user name.
+     * Routes a client as settings.xml says: through this proxy, with its credentials when it has a
+     * user name, or directly.
      *
      * @param client a client builder
      * @return the same builder
@@ -161,24 +217,20 @@ record MavenProxy(String id, String host, int port, List<String> nonProxyHosts, 
     }
 
     /**
-     * Whether the JDK will send this proxy's credentials for an HTTPS tunnel: it refuses Basic
-     * credentials for {@code CONNECT} while {@code jdk.http.auth.tunneling.disabledSchemes} lists
-     * {@code Basic}, which it does unless that property is set (default {@code Basic}).
+     * Whether this proxy's credentials will not reach it for an HTTPS API, because this JVM
+     * withholds Basic credentials from tunnels ({@link ProxyRules#basicTunnelingDisabled()}).
      *
-     * @param baseUrl the Fonella API's base URL
-     * @return {@code true} when credentials are configured but Basic tunnelling is disabled
+     * @param https whether the API is HTTPS
+     * @return {@code true} when credentials are configured but will not be sent
      */
-    boolean basicTunnellingDisabled(String baseUrl) {
-        if (username == null || !baseUrl.strip().toLowerCase(Locale.ROOT).startsWith("https:")) {
-            return false;
-        }
-        String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes", "Basic");
-        return Arrays.stream(disabled.split(",")).map(String::strip).anyMatch("Basic"::equalsIgnoreCase);
+    boolean credentialsWithheld(boolean https) {
+        return username != null && https && ProxyRules.basicTunnelingDisabled();
     }
 
     /** For logs: never the password. */
     @Override
     public String toString() {
-        return "<proxy> '" + id + "' " + host + ":" + port + (username == null ? "" : " as " + username);
+        return direct() ? "no proxy" : "<proxy> '" + id + "' " + host + ":" + port
+                + (username == null ? "" : " as " + username);
     }
 }

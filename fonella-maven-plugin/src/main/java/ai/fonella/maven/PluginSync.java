@@ -6,6 +6,7 @@ import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.FonellaIoException;
+import ai.fonella.internal.ProxyRules;
 import ai.fonella.sync.DesiredTool;
 import ai.fonella.sync.SyncPlan;
 import ai.fonella.sync.SyncResult;
@@ -47,12 +48,11 @@ final class PluginSync {
         this.log = Objects.requireNonNull(log, "log");
         this.endpoint = endpoint(settings.publicUrl(), settings.basePath(), settings.toolSecretHeader(),
                 settings.toolSecret(), settings.apiKey().value());
-        if (settings.proxy() != null) {
+        if (settings.proxy() != null && settings.proxy().direct()) {
+            log.debug("settings.xml declares proxies, but none applies to " + settings.baseUrl() + ": connecting "
+                    + "directly.");
+        } else if (settings.proxy() != null) {
             log.info("Reaching the Fonella API through " + settings.proxy() + " (settings.xml).");
-            if (settings.proxy().basicTunnellingDisabled(settings.baseUrl())) {
-                log.warn("The JDK does not send Basic proxy credentials through an HTTPS tunnel by default. If "
-                        + "the proxy answers 407, add -Djdk.http.auth.tunneling.disabledSchemes= to MAVEN_OPTS.");
-            }
         }
         try {
             this.client = newClient(settings.apiKey().value(), settings.baseUrl(), settings.proxy());
@@ -242,8 +242,8 @@ final class PluginSync {
                     + operation + " (" + root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "). Check the baseUrl "
                     + "(-Dfonella.baseUrl), the network, and "
-                    + (settings.proxy() == null ? "any proxy or firewall between this build and Fonella (a proxy "
-                    + "is taken from the <proxies> of settings.xml)"
+                    + (settings.proxy() == null || settings.proxy().direct() ? "any proxy or firewall between this "
+                    + "build and Fonella (a proxy is taken from the <proxies> of settings.xml)"
                     : "the " + settings.proxy() + " of settings.xml that requests go through: its host, port, "
                     + "credentials and <nonProxyHosts>") + ". Nothing was changed.");
         }
@@ -254,31 +254,33 @@ final class PluginSync {
     }
 
     /**
-     * A 407: as an answer when the proxy forwards plain http, as the JDK's "Tunnel failed, got: 407"
-     * when it refuses the {@code CONNECT} of an HTTPS tunnel.
+     * A 407 from the proxy: the JDK hands it back as an answer, for plain http and for the
+     * {@code CONNECT} of an HTTPS tunnel alike.
      */
     private static boolean refusedByProxy(Throwable cause) {
-        if (cause instanceof FonellaApiException api) {
-            return api.statusCode() == 407;
-        }
-        Throwable root = cause instanceof FonellaIoException && cause.getCause() != null ? cause.getCause() : null;
-        return root != null && root.getMessage() != null && root.getMessage().matches(".*\\b407\\b.*");
+        return cause instanceof FonellaApiException api && api.statusCode() == 407;
     }
 
     private String proxyRefusalMessage() {
         MavenProxy proxy = settings.proxy();
-        String https = settings.baseUrl() != null && settings.baseUrl().strip().toLowerCase(java.util.Locale.ROOT)
-                .startsWith("https:") ? " For the HTTPS API the JDK sends Basic credentials to a proxy only with "
-                + "-Djdk.http.auth.tunneling.disabledSchemes= in MAVEN_OPTS." : "";
-        if (proxy == null) {
+        boolean https = client.baseUri().getScheme().equals("https");
+        if (proxy == null || proxy.direct()) {
             return "A proxy between this build and the Fonella API at " + client.baseUri() + " requires credentials "
                     + "(HTTP 407 Proxy Authentication Required). Declare it in the <proxies> of settings.xml with its "
-                    + "<host>, <port>, <username> and <password>." + https + " Nothing was changed.";
+                    + "<host>, <port>, <username> and <password>. Nothing was changed.";
         }
-        return "The " + proxy + " of settings.xml refused " + (proxy.username() == null
-                ? "the request: it requires credentials (HTTP 407). Add <username> and <password> to it."
-                : "its credentials (HTTP 407): check its <username> and <password> (an encrypted password is "
-                + "decrypted with ~/.m2/settings-security.xml).") + https + " Nothing was changed.";
+        if (proxy.username() == null) {
+            return "The " + proxy + " of settings.xml requires credentials (HTTP 407): add <username> and "
+                    + "<password> to it. Nothing was changed.";
+        }
+        if (proxy.credentialsWithheld(https)) {
+            return "The " + proxy + " of settings.xml asked for credentials (HTTP 407), and they were not sent: the "
+                    + "JDK withholds Basic credentials from an HTTPS tunnel unless MAVEN_OPTS has "
+                    + ProxyRules.ENABLE_BASIC_TUNNELING + ". Nothing was changed.";
+        }
+        return "The " + proxy + " of settings.xml refused its credentials (HTTP 407): check its <username> and "
+                + "<password> (an encrypted password is decrypted with ~/.m2/settings-security.xml). Nothing was "
+                + "changed.";
     }
 
     private static String code(FonellaApiException e) {

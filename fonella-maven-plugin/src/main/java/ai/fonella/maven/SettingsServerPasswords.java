@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -43,14 +42,7 @@ final class SettingsServerPasswords implements ApiKeyResolver.ServerPasswords {
                     + ApiKeyResolver.PROPERTY + ".");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoFailureException("Cannot decrypt the password of <server> '" + serverId
-                        + "' in settings.xml: " + problem.getMessage() + ". Check the master password in "
-                        + "~/.m2/settings-security.xml (or -Dsettings.security=...), or encrypt the key again with "
-                        + "mvn --encrypt-password.");
-            }
-        }
+        SettingsDecryption.requireDecrypted(result, "<server> '" + serverId + "'", "the key");
         Server decrypted = result.getServer();
         return Optional.ofNullable(decrypted == null ? null : decrypted.getPassword());
     }

@@ -45,24 +45,54 @@ class MavenProxyTests {
     }
 
     @Test
-    void ignoresProxiesOfOtherProtocols() throws Exception {
+    void connectsDirectlyWhenTheDeclaredProxiesAreForOtherProtocols() throws Exception {
         Settings settings = settings(proxy("socks", "socks5", "socks.corp", 1080, true));
-        assertThat(MavenProxy.of(settings, decrypter(), API)).isEmpty();
+        MavenProxy direct = MavenProxy.of(settings, decrypter(), API).orElseThrow();
+        assertThat(direct.direct()).isTrue();
+        assertThat(direct.selector().select(URI.create(API))).containsExactly(Proxy.NO_PROXY);
+        assertThat(direct).hasToString("no proxy");
+    }
+
+    @Test
+    void skipsAProxyWhoseNonProxyHostsNameTheApiAndTakesTheNext() throws Exception {
+        org.apache.maven.settings.Proxy internal = proxy("internal", "https", "internal.corp", 3128, true);
+        internal.setNonProxyHosts("*.fonella.ai");
+        Settings settings = settings(internal, proxy("outbound", "https", "outbound.corp", 3129, true),
+                proxy("plain", "http", "plain.corp", 8080, true));
+        assertThat(MavenProxy.of(settings, decrypter(), API)).get().extracting(MavenProxy::id).isEqualTo("outbound");
     }
 
     @Test
     void honoursNonProxyHostsWithWildcardsInAnyCase() throws Exception {
         org.apache.maven.settings.Proxy declared = proxy("corp", "http", "proxy.corp", 3128, true);
-        declared.setNonProxyHosts("localhost | *.internal.example|127.*,[::1]|API.FONELLA.TEST");
+        declared.setNonProxyHosts("localhost | *.internal.example|10.*,[fd00::1]|API.FONELLA.TEST");
         Settings settings = settings(declared);
-        assertThat(MavenProxy.of(settings, decrypter(), "http://127.0.0.1:8080")).isEmpty();
-        assertThat(MavenProxy.of(settings, decrypter(), "https://fonella.internal.example")).isEmpty();
-        assertThat(MavenProxy.of(settings, decrypter(), "https://api.fonella.test")).isEmpty();
-        assertThat(MavenProxy.of(settings, decrypter(), "http://[::1]:8080")).isEmpty();
+        assertThat(MavenProxy.of(settings, decrypter(), "https://fonella.internal.example")).get()
+                .matches(MavenProxy::direct);
+        assertThat(MavenProxy.of(settings, decrypter(), "https://api.fonella.test")).get().matches(MavenProxy::direct);
+        assertThat(MavenProxy.of(settings, decrypter(), "https://10.1.2.3")).get().matches(MavenProxy::direct);
+        assertThat(MavenProxy.of(settings, decrypter(), "https://[fd00::1]")).get().matches(MavenProxy::direct);
         MavenProxy proxy = MavenProxy.of(settings, decrypter(), API).orElseThrow();
+        assertThat(proxy.direct()).isFalse();
         assertThat(proxy.bypasses("internal.example")).isFalse();
-        assertThat(proxy.bypasses("localhost")).isTrue();
+        assertThat(proxy.bypasses("a.internal.example")).isTrue();
         assertThat(proxy.selector().select(URI.create("https://a.internal.example/x"))).containsExactly(Proxy.NO_PROXY);
+        assertThat(proxy.selector().select(URI.create(API + "/v1/tools"))).containsExactly(
+                new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.corp", 3128)));
+    }
+
+    @Test
+    void reachesALoopbackApiDirectlyWhateverTheProxies() throws Exception {
+        Settings settings = settings(proxy("corp", "http", "proxy.corp", 3128, true));
+        for (String emulator : List.of("http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080")) {
+            assertThat(MavenProxy.of(settings, decrypter(), emulator)).as(emulator).get().matches(MavenProxy::direct);
+        }
+    }
+
+    @Test
+    void leavesAnUnparsableBaseUrlToTheClient() throws Exception {
+        Settings settings = settings(proxy("corp", "http", "proxy.corp", 3128, true));
+        assertThat(MavenProxy.of(settings, decrypter(), "https://api fonella ai")).isEmpty();
     }
 
     @Test
@@ -78,33 +108,22 @@ class MavenProxyTests {
     }
 
     @Test
-    void aProxyWithoutUserNameNeedsNoBasicTunnelling() throws Exception {
+    void aProxyWithoutUserNameWithholdsNothing() throws Exception {
         MavenProxy proxy = MavenProxy.of(settings(proxy("corp", "http", "proxy.corp", 3128, true)), decrypter(), API)
                 .orElseThrow();
         assertThat(proxy.username()).isNull();
-        assertThat(proxy.basicTunnellingDisabled(API)).isFalse();
+        assertThat(proxy.credentialsWithheld(true)).isFalse();
     }
 
     @Test
-    void warnsThatTheJdkWithholdsBasicCredentialsFromHttpsTunnels() throws Exception {
+    void aUserNameThatBasicCannotCarryFailsWithoutShowingIt() throws Exception {
         org.apache.maven.settings.Proxy declared = proxy("corp", "http", "proxy.corp", 3128, true);
-        declared.setUsername("builder");
-        declared.setPassword("plain");
-        MavenProxy proxy = MavenProxy.of(settings(declared), decrypter(), API).orElseThrow();
-        String previous = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
-        try {
-            System.clearProperty("jdk.http.auth.tunneling.disabledSchemes");
-            assertThat(proxy.basicTunnellingDisabled(API)).isTrue();
-            assertThat(proxy.basicTunnellingDisabled("http://127.0.0.1:1")).isFalse();
-            System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-            assertThat(proxy.basicTunnellingDisabled(API)).isFalse();
-        } finally {
-            if (previous == null) {
-                System.clearProperty("jdk.http.auth.tunneling.disabledSchemes");
-            } else {
-                System.setProperty("jdk.http.auth.tunneling.disabledSchemes", previous);
-            }
-        }
+        declared.setUsername("dom:builder");
+        declared.setPassword("secret-value");
+        assertThatThrownBy(() -> MavenProxy.of(settings(declared), decrypter(), API))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("The <proxy> with id 'corp' in settings.xml has a <username> containing ':'")
+                .hasMessageNotContaining("dom:builder").hasMessageNotContaining("secret-value");
     }
 
     @Test

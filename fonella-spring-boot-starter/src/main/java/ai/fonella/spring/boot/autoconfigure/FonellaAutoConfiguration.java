@@ -59,17 +59,19 @@ public final class FonellaAutoConfiguration {
     @Conditional(OnFonellaApiKeyCondition.class)
     public FonellaClient fonellaClient(FonellaProperties properties,
             ObjectProvider<FonellaClientBuilderCustomizer> customizers) {
+        FonellaClient.Builder builder = FonellaClient.builder()
+                .apiKey(properties.getApiKey().strip())
+                .baseUrl(properties.getBaseUrl())
+                .connectTimeout(properties.getConnectTimeout())
+                .requestTimeout(properties.getRequestTimeout());
+        List<FonellaClientBuilderCustomizer> applied = customizers.orderedStream().toList();
+        applied.forEach(customizer -> customizer.customize(builder));
         try {
-            FonellaClient.Builder builder = FonellaClient.builder()
-                    .apiKey(properties.getApiKey().strip())
-                    .baseUrl(properties.getBaseUrl())
-                    .connectTimeout(properties.getConnectTimeout())
-                    .requestTimeout(properties.getRequestTimeout());
-            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-            return builder.build();
+            return builder.build(); // where the key and the base URL are checked
         } catch (InvalidRequestException e) {
             throw new FonellaStartupException("The Fonella client cannot be created: " + e.getMessage(),
-                    "Fix fonella." + ("apiKey".equals(e.field()) ? "api-key" : "base-url") + ".", e);
+                    "Fix fonella." + ("apiKey".equals(e.field()) ? "api-key" : "base-url")
+                    + (applied.isEmpty() ? "" : ", or the FonellaClientBuilderCustomizer that sets it") + ".", e);
         }
     }
 
