@@ -33,9 +33,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Registers the app with Fonella once the web server is up: syncs the tools as
@@ -43,7 +46,7 @@ import org.springframework.util.StringUtils;
  * fails the start ({@code fonella.tools.fail-fast}) or reports the problem on the health indicator
  * and retries in the background with exponential backoff.
  */
-public class FonellaStartupSync implements SmartLifecycle {
+public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAware {
 
     /** After the web server has started (so its port is known), before graceful shutdown. */
     public static final int PHASE = Integer.MAX_VALUE - 1000;
@@ -63,6 +66,8 @@ public class FonellaStartupSync implements SmartLifecycle {
     private volatile FonellaSyncStatus status = FonellaSyncStatus.pending();
     private volatile ToolEndpoint endpoint;
     private volatile boolean running;
+    /** Whether Spring MVC can serve the endpoints; unknown (assumed) until the context says. */
+    private boolean webApplication = true;
     private ScheduledExecutorService retries;
     private int attempts;
 
@@ -81,6 +86,17 @@ public class FonellaStartupSync implements SmartLifecycle {
         this.secrets = secrets;
         this.environment = environment;
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Learns whether this is a web application, whose Spring MVC serves the tool and webhook
+     * endpoints.
+     *
+     * @param context the application context
+     */
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.webApplication = context instanceof WebApplicationContext;
     }
 
     @Override
@@ -104,6 +120,13 @@ public class FonellaStartupSync implements SmartLifecycle {
             status = new FonellaSyncStatus(State.DISABLED, "Nothing to register: no tools to sync and no "
                     + "webhook subscription to manage.", null, 0, null, null, null);
             return;
+        }
+        if (!webApplication) {
+            throw new FonellaStartupException("Fonella cannot register this app: it is not a web application, so "
+                    + "nothing would serve the tools and webhooks it registers (Fonella reaches them over HTTP).",
+                    "Add spring-boot-starter-webmvc to the application's dependencies, or set "
+                            + "fonella.tools.sync=none and fonella.webhooks.register=false to use only the client.",
+                    null);
         }
         if (resolved == null) {
             throw new FonellaStartupException("Fonella cannot register this app: fonella.public-url is not set, so "

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -158,11 +159,33 @@ class FonellaAutoConfigurationTests {
 
     @Test
     void failsWhenToolsMustBeRegisteredButNoPublicUrlIsKnown() {
-        runner.withPropertyValues("fonella.api-key=" + KEY).withUserConfiguration(ToolBeans.class).run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(FonellaStartupException.class)
-                    .hasMessageContaining("fonella.public-url is not set");
-        });
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(FonellaAutoConfiguration.class))
+                .withPropertyValues("fonella.api-key=" + KEY).withUserConfiguration(ToolBeans.class).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(FonellaStartupException.class)
+                            .hasMessageContaining("fonella.public-url is not set");
+                });
+    }
+
+    @Test
+    void failsWhenToolsMustBeRegisteredButNothingServesThem() {
+        runner.withPropertyValues("fonella.api-key=" + KEY, "fonella.public-url=https://shop.example.com")
+                .withUserConfiguration(ToolBeans.class).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(FonellaStartupException.class)
+                            .hasMessageContaining("it is not a web application")
+                            .satisfies(e -> assertThat(((FonellaStartupException) e).action())
+                                    .contains("spring-boot-starter-webmvc"));
+                });
+    }
+
+    @Test
+    void aClientOnlyApplicationNeedsNoWebServer() {
+        runner.withPropertyValues("fonella.api-key=" + KEY, "fonella.tools.sync=none",
+                "fonella.webhooks.register=false").withUserConfiguration(ToolBeans.class).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(FonellaClient.class);
+                });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Books callbacks. {@code @Validated} makes Spring check the constraints before the method runs;
  * {@code @Pattern} and {@code @Size} also appear in the tool's schema, so the assistant knows them.
- * A violation is spoken back by the {@code ToolErrorPolicy} in {@code OrderDeskApplication}.
+ * A violation is spoken back by the starter, as an error result naming the parameter.
  */
 @Component
 @Validated
