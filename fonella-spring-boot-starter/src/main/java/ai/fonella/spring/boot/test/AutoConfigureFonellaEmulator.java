@@ -27,8 +27,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>With no {@code fonella.public-url} set, the app registers its tools and webhook at its own
- * loopback address, so simulated calls ({@code emulator.placeCall(...)}) reach it. The emulator
+ * <p>The app registers its tools and webhook at its own loopback address, so simulated calls
+ * ({@code emulator.placeCall(...)}) reach it: a {@code fonella.public-url} that is not a loopback
+ * address (the production one, from {@code FONELLA_PUBLIC_URL} or {@code application.properties}) is
+ * set aside for the test, with an INFO line saying so. The emulator
  * signs deliveries with the scheme in {@code fonella.webhooks.signature-scheme}. Contexts are cached
  * between test classes as usual, and the emulator with them: prefer {@code clearRecordings()} to
  * {@code reset()}, which would also remove the tools the app registered.
