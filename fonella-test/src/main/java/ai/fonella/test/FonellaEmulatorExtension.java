@@ -131,9 +131,10 @@ public final class FonellaEmulatorExtension
         throw new ParameterResolutionException("FonellaEmulatorExtension cannot resolve " + type.getName());
     }
 
+    @SuppressWarnings("deprecation") // computeIfAbsent, its JUnit 6 successor, is missing from JUnit 5
     private FonellaEmulator emulator(ExtensionContext context) {
         ExtensionContext top = topLevel(context);
-        return top.getStore(NAMESPACE).computeIfAbsent(KEY, key -> create(top), FonellaEmulator.class);
+        return top.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, key -> create(top), FonellaEmulator.class);
     }
 
     private FonellaEmulator create(ExtensionContext context) {

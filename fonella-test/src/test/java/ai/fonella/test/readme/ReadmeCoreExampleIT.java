@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.client.FonellaClient;
 import ai.fonella.event.CallSummaryEvent;
-import ai.fonella.event.DispatchResult;
 import ai.fonella.event.EventDispatcher;
+import ai.fonella.event.EventParseException;
 import ai.fonella.event.OnFonellaEvent;
 import ai.fonella.schema.ToolSchemaGenerator;
 import ai.fonella.sync.DesiredTool;
@@ -21,10 +21,17 @@ import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
 import ai.fonella.tool.ToolInvoker;
 import ai.fonella.tool.ToolOutcome;
-import ai.fonella.webhook.HeaderLookup;
 import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookSigner;
+import ai.fonella.webhook.WebhookVerificationException;
 import ai.fonella.webhook.WebhookVerifier;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /** The README's "Using the core without Spring" example, step by step, so it cannot drift. */
 class ReadmeCoreExampleIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static class OrderTools {
         @FonellaTool(description = "Look up the status of a customer order by order number")
@@ -51,7 +60,7 @@ class ReadmeCoreExampleIT {
     }
 
     @Test
-    void theReadmeExampleWorksAsWritten() {
+    void theReadmeExampleWorksAsWritten() throws Exception {
         // 1. Define a tool on a plain class and look at its schema.
         List<ToolDefinition> tools = ToolDefinitions.fromObject(new OrderTools());
         assertThat(ToolSchemaGenerator.toPrettyJson(tools.get(0).inputSchema())).contains("\"orderNumber\"");
@@ -73,21 +82,48 @@ class ReadmeCoreExampleIT {
             assertThat(client.tools().findByName("lookupOrder")).isPresent();
         }
 
-        // 4. Verify and dispatch a webhook delivery.
+        // 4. Receive webhook deliveries, here with the JDK's HTTP server.
         String webhookSecret = WebhookSigner.generateSecret();
-        byte[] rawBody = ("{\"id\":\"evt_1\",\"type\":\"call.summary\",\"createdAt\":\"2026-11-24T10:00:00Z\","
-                + "\"data\":{\"call\":{\"id\":\"call-1\"},\"summary\":\"Asked about A-1001.\"}}")
-                .getBytes(StandardCharsets.UTF_8);
-        HeaderLookup headers = HeaderLookup.of(WebhookSigner.of(SignatureScheme.FONELLA, webhookSecret)
-                .sign("evt_1", Instant.now(), rawBody));
         CallHandlers handlers = new CallHandlers();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.start();
+        try {
+            WebhookVerifier verifier = WebhookVerifier.builder().secret(webhookSecret).build();
+            EventDispatcher dispatcher = EventDispatcher.builder().listener(handlers).build();
+            server.createContext("/fonella/webhooks", exchange -> {
+                byte[] rawBody = exchange.getRequestBody().readAllBytes();
+                int status;
+                try {
+                    verifier.verify(rawBody, exchange.getRequestHeaders()::getFirst); // the exact bytes, before parsing
+                    status = dispatcher.dispatch(rawBody).httpStatus();   // 200, or 500 so that Fonella retries
+                } catch (WebhookVerificationException e) {
+                    status = 401;
+                } catch (EventParseException e) {
+                    status = 400;
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
 
-        WebhookVerifier verifier = WebhookVerifier.builder().secret(webhookSecret).build();
-        EventDispatcher dispatcher = EventDispatcher.builder().listener(handlers).build();
-        verifier.verify(rawBody, headers);
-        DispatchResult result = dispatcher.dispatch(rawBody);
+            byte[] summary = ("{\"id\":\"evt_1\",\"type\":\"call.summary\",\"createdAt\":\"2026-11-24T10:00:00Z\","
+                    + "\"data\":{\"call\":{\"id\":\"call-1\"},\"summary\":\"Asked about A-1001.\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            URI webhooks = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/fonella/webhooks");
+            assertThat(deliver(webhooks, summary, webhookSecret)).isEqualTo(200);
+            assertThat(handlers.summaries).containsExactly("Asked about A-1001.");
+            assertThat(deliver(webhooks, summary, WebhookSigner.generateSecret())).isEqualTo(401);
+            assertThat(deliver(webhooks, "not json".getBytes(StandardCharsets.UTF_8), webhookSecret)).isEqualTo(400);
+            assertThat(handlers.summaries).hasSize(1);
+        } finally {
+            server.stop(0);
+        }
+    }
 
-        assertThat(result.httpStatus()).isEqualTo(200);
-        assertThat(handlers.summaries).containsExactly("Asked about A-1001.");
+    /** POSTs a body signed with a secret, as Fonella does; returns the status. */
+    private static int deliver(URI url, byte[] body, String secret) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
+        WebhookSigner.of(SignatureScheme.FONELLA, secret).sign("evt_1", Instant.now(), body).forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
