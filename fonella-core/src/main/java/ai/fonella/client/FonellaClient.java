@@ -214,7 +214,8 @@ public final class FonellaClient {
 
         /**
          * The API's base URL; default {@value FonellaClient#DEFAULT_BASE_URL}. Must be HTTPS, except
-         * for loopback addresses such as the emulator's {@code http://127.0.0.1:PORT}.
+         * for loopback addresses such as the emulator's {@code http://127.0.0.1:PORT}. A trailing
+         * {@code /v1} is dropped: the client adds the API version to each path.
          *
          * @param baseUrl the base URL
          * @return this builder
@@ -385,7 +386,9 @@ public final class FonellaClient {
             ApiRules.requireText("baseUrl", baseUrl);
             URI uri;
             try {
-                uri = new URI(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+                // the API's paths start with /v1/, so a base URL copied with its /v1 would double it
+                String base = baseUrl.replaceFirst("/v1/?$", "");
+                uri = new URI(base.endsWith("/") ? base : base + "/");
             } catch (URISyntaxException e) {
                 throw new InvalidRequestException("baseUrl", "baseUrl '" + baseUrl + "' is not a valid URL: "
                         + e.getReason() + ".");

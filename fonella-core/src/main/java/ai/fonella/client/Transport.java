@@ -1,5 +1,6 @@
 package ai.fonella.client;
 
+import ai.fonella.internal.ApiRules;
 import ai.fonella.internal.ProxyRules;
 import ai.fonella.internal.Secrets;
 import java.io.IOException;
@@ -311,8 +312,11 @@ final class Transport {
         String what = e instanceof HttpTimeoutException
                 ? "did not answer within " + requestTimeout.toMillis() + " ms"
                 : "could not be reached (" + describe(e) + ")";
+        String emulatorHint = baseUri.getScheme().equals("https") && ApiRules.isLoopback(baseUri.getHost())
+                ? " A Fonella emulator on this machine serves plain http://, not https://." : "";
         return new FonellaIoException("Fonella at " + baseUri + " " + what + " for " + operation
-                + ". Check fonella.base-url, the network and any proxy between this app and Fonella.", e);
+                + ". Check fonella.base-url, the network and any proxy between this app and Fonella."
+                + emulatorHint, e);
     }
 
     private static String describe(Throwable e) {

@@ -25,7 +25,9 @@ public abstract class AbstractRemoteMojo extends AbstractFonellaMojo {
      * the {@code fonella.apiKey} property ({@code -Dfonella.apiKey=...}), the {@code FONELLA_API_KEY}
      * environment variable, and the password of the {@code <server>} with id {@code serverId} in
      * {@code settings.xml} (encrypted passwords are decrypted). The property is read by the plugin
-     * itself, not injected here, so that Maven's debug output never shows it.
+     * itself, not injected here, so that the parameter dump of {@code -X} does not show it; Maven's
+     * own {@code -X} output still lists {@code -D} properties and environment variables, so where
+     * debug logs are kept, use the settings.xml server.
      */
     @Parameter
     private String apiKey;

@@ -143,8 +143,9 @@ final class PluginSync {
      */
     static String missingPublicUrlMessage() {
         return "No publicUrl: the fonella plugin needs the deployed app's public HTTPS address, where Fonella "
-                + "calls the tools (<publicUrl>https://shop.example.com</publicUrl> in the plugin configuration, or "
-                + "-Dfonella.publicUrl=...). Tool URLs are <publicUrl><basePath>/tools/<name>, as the starter "
+                + "calls the tools (<fonella.publicUrl>https://shop.example.com</fonella.publicUrl> in the POM's "
+                + "<properties>, which -Dfonella.publicUrl=... can override, or "
+                + "<publicUrl>https://shop.example.com</publicUrl> in the plugin configuration). Tool URLs are <publicUrl><basePath>/tools/<name>, as the starter "
                 + "derives them from fonella.public-url and fonella.base-path.";
     }
 
