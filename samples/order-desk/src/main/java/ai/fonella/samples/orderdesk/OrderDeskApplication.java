@@ -1,6 +1,5 @@
 package ai.fonella.samples.orderdesk;
 
-import ai.fonella.samples.orderdesk.demo.DemoMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,15 +8,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code @FonellaTool} methods of {@code OrderTools} and {@code CallbackTools}, and
  * {@code CallEvents} stores every finished call from its webhook events.
  *
- * <p>Run it with {@code FONELLA_API_KEY} and {@code FONELLA_PUBLIC_URL} set to go live. Without an
- * API key, {@link DemoMode} starts the Fonella emulator in this JVM and places a scripted call.
+ * <p>Run it with {@code FONELLA_API_KEY} and {@code FONELLA_PUBLIC_URL} set to go live. The demo,
+ * with the Fonella emulator in the same JVM, is {@code OrderDeskDemo} under {@code src/test}.
  */
 @SpringBootApplication
 public class OrderDeskApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(OrderDeskApplication.class);
-        application.addListeners(new DemoMode()); // the demo; delete this line and the demo package in your app
-        application.run(args);
+        SpringApplication.run(OrderDeskApplication.class, args);
     }
 }

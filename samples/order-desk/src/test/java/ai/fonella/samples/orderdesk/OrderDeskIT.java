@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -180,11 +179,5 @@ class OrderDeskIT {
         assertThat(fonellaEndpoint.at("/sync/state").asString()).isEqualTo("SYNCED");
         assertThat(fonellaEndpoint.get("tools").valueStream().map(tool -> tool.get("name").asString()))
                 .containsExactlyInAnyOrder("lookupOrder", "bookCallback");
-    }
-
-    @Test
-    void demoModeStaysOffInTests(@Autowired ApplicationContext context) {
-        assertThat(context.getBeansOfType(FonellaEmulator.class)).hasSize(1);
-        assertThat(context.containsBean("demoCall")).isFalse();
     }
 }

@@ -1,21 +1,13 @@
 package ai.fonella.samples.plainjava;
 
 import ai.fonella.client.FonellaClient;
-import ai.fonella.model.Call;
-import ai.fonella.schema.ToolSchemaGenerator;
-import ai.fonella.test.CallScript;
-import ai.fonella.test.FonellaEmulator;
-import ai.fonella.tool.ToolDefinition;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * Runs the order desk against the API given by {@code FONELLA_API_KEY}, {@code FONELLA_BASE_URL}
  * (default {@code https://api.fonella.ai}) and {@code PUBLIC_URL} (where Fonella reaches this app),
- * listening on {@code PORT} (default 8081). Without {@code FONELLA_API_KEY}, runs the demo: an
- * embedded Fonella emulator places one scripted call, and the program exits.
+ * listening on {@code PORT} (default 8081). The demo, with an embedded Fonella emulator, is
+ * {@code PlainJavaDemo} under {@code src/test}.
  */
 public final class Main {
 
@@ -25,8 +17,9 @@ public final class Main {
     public static void main(String[] args) throws IOException {
         String apiKey = System.getenv("FONELLA_API_KEY");
         if (apiKey == null || apiKey.isBlank()) {
-            demo(System.out);
-            return;
+            System.err.println("Set FONELLA_API_KEY (and PUBLIC_URL) to run against Fonella. For the demo with an "
+                    + "embedded emulator, run from the repository root: mvn -q -pl samples/plain-java -am -Pdemo verify");
+            System.exit(2);
         }
         String publicUrl = System.getenv("PUBLIC_URL");
         if (publicUrl == null || publicUrl.isBlank()) {
@@ -36,49 +29,10 @@ public final class Main {
         }
         String baseUrl = System.getenv().getOrDefault("FONELLA_BASE_URL", FonellaClient.DEFAULT_BASE_URL);
         OrderDeskServer desk = OrderDeskServer.start(
-                new OrderDeskServer.Settings(apiKey, baseUrl, publicUrl, port()), System.out);
+                new OrderDeskServer.Settings(apiKey, baseUrl, publicUrl, port(), false), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(desk::close));
         System.out.println("Serving on port " + desk.port() + "; Fonella reaches it at " + publicUrl
                 + ". Stop with Ctrl+C.");
-    }
-
-    /** The demo: the same server, registered with an emulator in this JVM that places one call. */
-    static Call demo(PrintStream out) throws IOException {
-        out.println("No FONELLA_API_KEY set: running against an embedded Fonella emulator.");
-        try (FonellaEmulator emulator = FonellaEmulator.builder().start();
-                OrderDeskServer desk = OrderDeskServer.start(
-                        new OrderDeskServer.Settings(emulator.apiKey(), emulator.baseUrl(), null, 0), out)) {
-            ToolDefinition bookCallback = desk.definitions().stream()
-                    .filter(definition -> definition.name().equals("bookCallback")).findFirst().orElseThrow();
-            out.println("The inputSchema registered for bookCallback:\n"
-                    + ToolSchemaGenerator.toPrettyJson(bookCallback.inputSchema()).indent(2).stripTrailing());
-
-            out.println("Placing a simulated call:");
-            Call placed = emulator.placeCall(CallScript.builder()
-                    .from("+4915112345678")
-                    .user("Where is my order A-1007?")
-                    .toolCall("lookupOrder", Map.of("orderNumber", "A-1007"))
-                    .user("Sorry, A-1001. Has it shipped?")
-                    .toolCall("lookupOrder", Map.of("orderNumber", "A-1001", "expectedStatus", "SHIPPED"))
-                    .user("Please call me back tomorrow at ten.")
-                    .toolCall("bookCallback", Map.of("date", LocalDate.now().plusDays(1).toString(),
-                            "time", "10:00", "phoneNumber", "+4915112345678"))
-                    .assistant("Done. Goodbye!")
-                    .summary("The caller asked about order A-1001 (shipped) and booked a callback for tomorrow "
-                            + "at 10:00.")
-                    .build());
-
-            Call logged = desk.client().calls().get(placed.id()); // GET /v1/calls/{callId}
-            out.println("The call log (GET /v1/calls/" + logged.id() + "):\n"
-                    + logged.transcript().indent(2).stripTrailing() + "\n  Summary: " + logged.summary());
-            out.println("The handlers stored: call.ended " + desk.callLog().endedCall(placed.id()).isPresent()
-                    + ", summary " + desk.callLog().summary(placed.id()).isPresent() + ", "
-                    + desk.callLog().transcript(placed.id()).size() + " transcript lines; callbacks booked: "
-                    + desk.orderTools().callbacks());
-            out.println("Done. Against the real service: FONELLA_API_KEY=fon_live_... PUBLIC_URL=https://... "
-                    + "(see samples/plain-java/README.md).");
-            return placed;
-        }
     }
 
     private static int port() {

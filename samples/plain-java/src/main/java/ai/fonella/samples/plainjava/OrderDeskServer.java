@@ -43,6 +43,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,6 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  */
 public final class OrderDeskServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderDeskServer.class);
 
     private static final String BASE_PATH = ToolEndpoint.DEFAULT_BASE_PATH;
     private static final String TOOLS_PATH = BASE_PATH + "/tools/";
@@ -79,6 +83,7 @@ public final class OrderDeskServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final ToolEndpoint endpoint;
     private final FonellaClient client;
+    private final Settings settings;
 
     /**
      * Where the API is and where Fonella reaches this app.
@@ -88,11 +93,14 @@ public final class OrderDeskServer implements AutoCloseable {
      * @param publicUrl the HTTPS address where Fonella reaches this app; {@code null} for this app's
      *     loopback address, which only an emulator on the same machine can reach
      * @param port the port to listen on, 0 for any free one
+     * @param showToolTraffic whether the console shows each tool call's arguments and result, which
+     *     carry personal data: for a demo, not for production
      */
-    public record Settings(String apiKey, String baseUrl, String publicUrl, int port) {
+    public record Settings(String apiKey, String baseUrl, String publicUrl, int port, boolean showToolTraffic) {
     }
 
     private OrderDeskServer(Settings settings, PrintStream console) throws IOException {
+        this.settings = settings;
         this.console = console;
         this.tools = definitions.stream().collect(Collectors.toMap(ToolDefinition::name,
                 definition -> invoker.prepare(definition, orderTools)));
@@ -185,10 +193,15 @@ public final class OrderDeskServer implements AutoCloseable {
                 : ToolArguments.json(body);
         ToolOutcome outcome = invoker.invoke(tool, arguments,
                 ToolCallContext.fromHeaders(exchange.getRequestHeaders()));
-        // Arguments and results carry personal data: fine for a demo console, not for production logs.
-        console.printf("  tool    %s(%s) -> \"%s\"  [%s, %d ms]%n", name,
-                method.equals("GET") ? exchange.getRequestURI().getRawQuery() : new String(body, StandardCharsets.UTF_8),
-                outcome.result(), outcome.status().name().toLowerCase(Locale.ROOT), outcome.duration().toMillis());
+        if (settings.showToolTraffic()) { // arguments and results carry personal data
+            console.printf("  tool    %s(%s) -> \"%s\"  [%s, %d ms]%n", name,
+                    method.equals("GET") ? exchange.getRequestURI().getRawQuery()
+                            : new String(body, StandardCharsets.UTF_8),
+                    outcome.result(), outcome.status().name().toLowerCase(Locale.ROOT), outcome.duration().toMillis());
+        } else {
+            console.printf("  tool    %s [%s, %d ms]%n", name, outcome.status().name().toLowerCase(Locale.ROOT),
+                    outcome.duration().toMillis());
+        }
         return new Reply(200, Map.of("result", outcome.result()));
     }
 
@@ -227,6 +240,7 @@ public final class OrderDeskServer implements AutoCloseable {
             try {
                 reply = handler.handle(exchange);
             } catch (RuntimeException e) {
+                log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
                 reply = Reply.error(500, "Internal error.");
             }
             byte[] json = JSON.writeValueAsBytes(reply.body());

@@ -38,7 +38,7 @@ class OrderDeskServerIT {
 
     @BeforeEach
     void start(FonellaEmulator emulator) throws IOException {
-        desk = OrderDeskServer.start(new OrderDeskServer.Settings(emulator.apiKey(), emulator.baseUrl(), null, 0),
+        desk = OrderDeskServer.start(new OrderDeskServer.Settings(emulator.apiKey(), emulator.baseUrl(), null, 0, true),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
@@ -122,7 +122,7 @@ class OrderDeskServerIT {
     void theDemoPlacesACallAndShowsIt() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Call call = Main.demo(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Call call = PlainJavaDemo.demo(new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("\\\\+[1-9][0-9]{6,14}")

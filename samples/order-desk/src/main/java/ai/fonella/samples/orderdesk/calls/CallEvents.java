@@ -41,17 +41,18 @@ public class CallEvents {
             return;
         }
         calls.recordSummary(event.call().id(), event.summary());
-        log.info("Call {} summary stored: {}", event.call().id(), event.summary());
+        log.info("Call {} summary stored", event.call().id());
+        log.debug("Call {} summary: {}", event.call().id(), event.summary()); // personal data: DEBUG only
     }
 
     /**
-     * One finished utterance, while the call is still running. Transcripts are personal data: log
-     * them at DEBUG, or not at all, in production.
+     * One finished utterance, while the call is still running. Transcripts are personal data, so they
+     * are logged at DEBUG only (the demo turns it on for this class).
      */
     @OnFonellaEvent
     public void onTranscript(CallTranscriptEvent event) {
-        if (event.message() != null) {
-            log.info("{} {}: {}", event.call() == null ? "?" : event.call().id(), event.message().role(),
+        if (event.message() != null && log.isDebugEnabled()) {
+            log.debug("{} {}: {}", event.call() == null ? "?" : event.call().id(), event.message().role(),
                     event.message().text());
         }
     }

@@ -17,7 +17,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Demo mode, added by {@code OrderDeskApplication.main}: when no {@code fonella.api-key} is
+ * Demo mode, added by {@link OrderDeskDemo}: when no {@code fonella.api-key} is
  * configured, it starts the Fonella emulator in this JVM and points {@code fonella.api-key} and
  * {@code fonella.base-url} at it before any bean exists. The starter then registers the tools and
  * the webhook subscription with the emulator (at the app's own loopback port, since no
@@ -25,7 +25,7 @@ import org.springframework.util.StringUtils;
  * the app is ready.
  *
  * <p>Never active when an API key is set (the real service), with
- * {@code order-desk.demo.enabled=false}, or in tests, which do not run {@code main}.
+ * {@code order-desk.demo.enabled=false}, or in tests, which do not run {@link OrderDeskDemo}.
  */
 public final class DemoMode implements GenericApplicationListener {
 
@@ -89,6 +89,7 @@ public final class DemoMode implements GenericApplicationListener {
                 "%clr(%d{HH:mm:ss.SSS}){faint} %clr(%5p) %clr(%-22.22logger{0}){cyan} %m%n%wEx");
         console.put("logging.level.root", "WARN");
         console.put("logging.level.ai.fonella", "INFO");
+        console.put("logging.level.ai.fonella.samples.orderdesk.calls", "DEBUG"); // the transcript as it happens
         console.put("spring.main.banner-mode", "off");
         console.put("spring.main.log-startup-info", "false");
         environment.getPropertySources().addLast(new MapPropertySource("fonellaDemoConsole", console));
