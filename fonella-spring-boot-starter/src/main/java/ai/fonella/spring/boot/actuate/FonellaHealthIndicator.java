@@ -1,5 +1,7 @@
 package ai.fonella.spring.boot.actuate;
 
+import ai.fonella.client.FonellaApiException;
+import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.internal.Secrets;
 import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
@@ -76,7 +78,10 @@ public class FonellaHealthIndicator implements HealthIndicator {
         }
         details.put("apiKey", Secrets.maskApiKey(properties.getApiKey().strip()));
         ApiCheck check = check(status);
-        details.put("apiReachable", check.ok());
+        details.put("apiReachable", check.reachable());
+        if (check.reachable()) {
+            details.put("apiKeyValid", check.keyValid());
+        }
         if (!check.ok()) {
             details.put("apiError", check.error());
         }
@@ -98,7 +103,7 @@ public class FonellaHealthIndicator implements HealthIndicator {
         if (previous != null && !previous.ok() && status.lastSuccess() != null
                 && status.lastSuccess().isAfter(previous.at())) {
             // a sync has succeeded since the failed check: the API answered and accepted the key
-            previous = new ApiCheck(status.lastSuccess(), true, null);
+            previous = new ApiCheck(status.lastSuccess(), true, true, null);
             lastCheck = previous;
         }
         if (previous != null && previous.at().plus(CHECK_INTERVAL).isAfter(now)) {
@@ -107,14 +112,23 @@ public class FonellaHealthIndicator implements HealthIndicator {
         ApiCheck next;
         try {
             client.apiKeys().list();
-            next = new ApiCheck(now, true, null);
+            next = new ApiCheck(now, true, true, null);
+        } catch (FonellaAuthenticationException e) {
+            next = new ApiCheck(now, true, false, e.getMessage()); // it answered, and refused the key
+        } catch (FonellaApiException e) {
+            next = new ApiCheck(now, true, true, e.getMessage());
         } catch (RuntimeException e) {
-            next = new ApiCheck(now, false, e.getMessage());
+            next = new ApiCheck(now, false, false, e.getMessage());
         }
         lastCheck = next;
         return next;
     }
 
-    private record ApiCheck(Instant at, boolean ok, String error) {
+    /** One look at the API: whether it answered, whether it accepted the key, and what went wrong. */
+    private record ApiCheck(Instant at, boolean reachable, boolean keyValid, String error) {
+
+        boolean ok() {
+            return error == null;
+        }
     }
 }

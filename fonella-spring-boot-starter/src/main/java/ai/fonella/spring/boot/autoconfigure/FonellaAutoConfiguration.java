@@ -244,7 +244,7 @@ public final class FonellaAutoConfiguration {
             return RouterFunctions.route()
                     .route(RequestPredicates.path(base + "/tools/{name}").and(request -> registry.hasTools()),
                             tools::handle)
-                    .route(RequestPredicates.POST(base + "/webhooks").and(request -> registry.hasEventHandlers()),
+                    .route(RequestPredicates.path(base + "/webhooks").and(request -> registry.hasEventHandlers()),
                             webhooks::handle)
                     .build();
         }

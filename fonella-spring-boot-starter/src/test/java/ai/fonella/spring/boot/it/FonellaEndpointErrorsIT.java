@@ -114,6 +114,17 @@ class FonellaEndpointErrorsIT {
         assertThat(response.headers().firstValue("Allow")).hasValue("GET");
     }
 
+    @Test
+    void answersAWebhookRequestThatIsNotAPostWith405() throws Exception {
+        for (String method : new String[] {"GET", "PUT", "DELETE"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/fonella/webhooks"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertProblem(response, 405, "Method not allowed");
+            assertThat(response.headers().firstValue("Allow")).as(method).hasValue("POST");
+        }
+    }
+
     private Map<String, String> secretHeader() {
         return Map.of("X-Fonella-Tool-Secret", secrets.toolSecret().orElseThrow());
     }

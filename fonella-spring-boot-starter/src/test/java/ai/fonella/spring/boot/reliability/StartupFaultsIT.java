@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -136,11 +137,30 @@ class StartupFaultsIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
 
+    @Test
+    void aRejectedKeyIsReportedAsRejectedNotAsAnUnreachableApi() throws Exception {
+        try (ConfigurableApplicationContext app = start("fon_live_revoked00000000000000000000", false)) {
+            JsonNode health = health(app);
+
+            assertThat(health.get("status").asString()).isEqualTo("DOWN");
+            JsonNode details = health.get("details");
+            assertThat(details.get("apiReachable").asBoolean()).isTrue();
+            assertThat(details.get("apiKeyValid").asBoolean()).isFalse();
+            assertThat(details.get("apiError").asString()).contains("was rejected")
+                    .doesNotContain("fon_live_revoked00000000000000000000");
+            assertThat(invokeEcho(app)).isEqualTo("{\"result\":\"still here\"}");
+        }
+    }
+
     private ConfigurableApplicationContext start(EmulatorAccount account, boolean failFast) {
+        return start(account.apiKey(), failFast);
+    }
+
+    private ConfigurableApplicationContext start(String apiKey, boolean failFast) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("fonella.api-key", account.apiKey());
+        properties.put("fonella.api-key", apiKey);
         properties.put("fonella.base-url", emulator.baseUrl());
         properties.put("fonella.public-url", "https://shop.example.test");
         properties.put("fonella.request-timeout", "300ms");
