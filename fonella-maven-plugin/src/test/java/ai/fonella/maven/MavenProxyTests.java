@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MavenProxyTests {
 
-    private static final String API = "https://api.fonella.ai";
+    /** Any HTTPS API host; the selection never connects to it. */
+    private static final String API = "https://api.example.com";
 
     @TempDir
     Path dir;
@@ -56,7 +57,7 @@ class MavenProxyTests {
     @Test
     void skipsAProxyWhoseNonProxyHostsNameTheApiAndTakesTheNext() throws Exception {
         org.apache.maven.settings.Proxy internal = proxy("internal", "https", "internal.corp", 3128, true);
-        internal.setNonProxyHosts("*.fonella.ai");
+        internal.setNonProxyHosts("*.example.com");
         Settings settings = settings(internal, proxy("outbound", "https", "outbound.corp", 3129, true),
                 proxy("plain", "http", "plain.corp", 8080, true));
         assertThat(MavenProxy.of(settings, decrypter(), API)).get().extracting(MavenProxy::id).isEqualTo("outbound");
@@ -92,7 +93,7 @@ class MavenProxyTests {
     @Test
     void leavesAnUnparsableBaseUrlToTheClient() throws Exception {
         Settings settings = settings(proxy("corp", "http", "proxy.corp", 3128, true));
-        assertThat(MavenProxy.of(settings, decrypter(), "https://api fonella ai")).isEmpty();
+        assertThat(MavenProxy.of(settings, decrypter(), "https://api example com")).isEmpty();
     }
 
     @Test
