@@ -87,6 +87,16 @@ public final class ApiRules {
     }
 
     /**
+     * A host as URIs write an IPv6 address ({@code [::1]}), without its brackets.
+     *
+     * @param host a host name or address literal
+     * @return the host without surrounding brackets
+     */
+    public static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
      * Whether a host names the loopback interface.
      *
      * @param host a host name or address literal
@@ -96,7 +106,7 @@ public final class ApiRules {
         if (host == null) {
             return false;
         }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        String h = unbracketed(host);
         if (h.equalsIgnoreCase("localhost")) {
             return true;
         }

@@ -137,9 +137,9 @@ record MavenProxy(String id, String host, int port, List<String> nonProxyHosts, 
     }
 
     private static boolean matchesAny(List<String> patterns, String targetHost) {
-        String target = unbracketed(targetHost.toLowerCase(Locale.ROOT));
+        String target = ApiRules.unbracketed(targetHost.toLowerCase(Locale.ROOT));
         for (String pattern : patterns) {
-            String regex = Arrays.stream(unbracketed(pattern.toLowerCase(Locale.ROOT)).split("\\*", -1))
+            String regex = Arrays.stream(ApiRules.unbracketed(pattern.toLowerCase(Locale.ROOT)).split("\\*", -1))
                     .map(Pattern::quote)
                     .reduce((left, right) -> left + ".*" + right).orElse("");
             if (target.matches(regex)) {
@@ -147,11 +147,6 @@ record MavenProxy(String id, String host, int port, List<String> nonProxyHosts, 
             }
         }
         return false;
-    }
-
-    /** An IPv6 address as URIs write it, {@code [::1]}, without its brackets. */
-    private static String unbracketed(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /**

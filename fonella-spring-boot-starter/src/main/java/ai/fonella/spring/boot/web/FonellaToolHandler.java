@@ -133,11 +133,8 @@ public final class FonellaToolHandler {
         }
         ToolMethod expected = registration.definition().httpMethod();
         if (!request.method().name().equals(expected.name())) {
-            return Answer.rejected(ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-                    .header(HttpHeaders.ALLOW, expected.name())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.body(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
-                            "Tool '" + name + "' is registered for " + expected.name() + ".", Map.of())));
+            return Answer.rejected(Problems.methodNotAllowed(expected.name(),
+                    "Tool '" + name + "' is registered for " + expected.name() + "."));
         }
         ToolArguments arguments;
         if (expected == ToolMethod.GET) {

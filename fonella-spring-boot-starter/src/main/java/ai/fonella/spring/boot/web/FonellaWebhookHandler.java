@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -75,11 +74,7 @@ public final class FonellaWebhookHandler {
      */
     public ServerResponse handle(ServerRequest request) {
         if (request.method() != HttpMethod.POST) {
-            return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-                    .header(HttpHeaders.ALLOW, HttpMethod.POST.name())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.body(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
-                            "Fonella delivers webhooks with POST.", Map.of()));
+            return Problems.methodNotAllowed(HttpMethod.POST.name(), "Fonella delivers webhooks with POST.");
         }
         long start = System.nanoTime();
         Answer answer = observations.observe(FonellaObservations.WEBHOOK_DELIVERY,

@@ -2,6 +2,7 @@ package ai.fonella.spring.boot.web;
 
 import java.net.URI;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,19 @@ final class Problems {
 
     static ServerResponse problem(HttpStatus status, String title, String detail) {
         return problem(status, title, detail, Map.of());
+    }
+
+    /**
+     * {@code 405} with the {@code Allow} header.
+     *
+     * @param allowed the one method the endpoint takes
+     * @param detail what it takes, for the caller
+     * @return the answer
+     */
+    static ServerResponse methodNotAllowed(String allowed, String detail) {
+        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", detail, Map.of()));
     }
 
     static ServerResponse tooSlow(java.time.Duration timeout) {

@@ -193,15 +193,11 @@ public final class OrderDeskServer implements AutoCloseable {
                 : ToolArguments.json(body);
         ToolOutcome outcome = invoker.invoke(tool, arguments,
                 ToolCallContext.fromHeaders(exchange.getRequestHeaders()));
-        if (settings.showToolTraffic()) { // arguments and results carry personal data
-            console.printf("  tool    %s(%s) -> \"%s\"  [%s, %d ms]%n", name,
-                    method.equals("GET") ? exchange.getRequestURI().getRawQuery()
-                            : new String(body, StandardCharsets.UTF_8),
-                    outcome.result(), outcome.status().name().toLowerCase(Locale.ROOT), outcome.duration().toMillis());
-        } else {
-            console.printf("  tool    %s [%s, %d ms]%n", name, outcome.status().name().toLowerCase(Locale.ROOT),
-                    outcome.duration().toMillis());
-        }
+        String call = !settings.showToolTraffic() ? name // arguments and results carry personal data
+                : name + "(" + (method.equals("GET") ? exchange.getRequestURI().getRawQuery()
+                        : new String(body, StandardCharsets.UTF_8)) + ") -> \"" + outcome.result() + "\" ";
+        console.printf("  tool    %s [%s, %d ms]%n", call, outcome.status().name().toLowerCase(Locale.ROOT),
+                outcome.duration().toMillis());
         return new Reply(200, Map.of("result", outcome.result()));
     }
 
