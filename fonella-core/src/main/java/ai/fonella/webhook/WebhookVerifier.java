@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -96,11 +97,41 @@ public final class WebhookVerifier {
      */
     public VerifiedWebhook verify(byte[] body, HeaderLookup headers) {
         Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(headers, "headers");
-        return scheme == SignatureScheme.FONELLA ? verifyFonella(body, headers) : verifyStandard(body, headers);
+        Signed signed = parse(headers);
+        for (SecretKeySpec key : keys()) {
+            byte[] expected = Hmac.sign(key, signed.id, signed.timestamp, body);
+            for (byte[] given : signed.signatures) {
+                if (MessageDigest.isEqual(expected, given)) {
+                    return new VerifiedWebhook(signed.signedAt, signed.id);
+                }
+            }
+        }
+        throw mismatch();
     }
 
-    private VerifiedWebhook verifyFonella(byte[] body, HeaderLookup headers) {
+    /**
+     * Checks everything {@link #verify} checks that does not need the body: the signature headers are
+     * present and well formed, and the signed timestamp is within the tolerance. A server calls it
+     * before it reads the body, so that a request that cannot be genuine costs no body read; it must
+     * still call {@link #verify} once the body is in.
+     *
+     * @param headers the request headers
+     * @throws WebhookVerificationException if the delivery must be rejected whatever its body
+     */
+    public void verifyHeaders(HeaderLookup headers) {
+        parse(headers);
+    }
+
+    /** The signature headers of a delivery, parsed and checked. */
+    private record Signed(String id, String timestamp, Instant signedAt, List<byte[]> signatures) {
+    }
+
+    private Signed parse(HeaderLookup headers) {
+        Objects.requireNonNull(headers, "headers");
+        return scheme == SignatureScheme.FONELLA ? parseFonella(headers) : parseStandard(headers);
+    }
+
+    private Signed parseFonella(HeaderLookup headers) {
         String header = requireHeader(headers, SignatureScheme.FONELLA_SIGNATURE_HEADER);
         String timestamp = null;
         List<String> candidates = new ArrayList<>(2);
@@ -131,31 +162,15 @@ public final class WebhookVerifier {
         if (candidates.isEmpty()) {
             throw malformed("it has no v1= signature");
         }
-        List<byte[]> signatures = new ArrayList<>(candidates.size());
-        for (String candidate : candidates) {
-            byte[] given = decodeHex(candidate);
-            if (given != null) {
-                signatures.add(given);
-            }
-        }
+        List<byte[]> signatures = decodeAll(candidates, WebhookVerifier::decodeHex);
         if (signatures.isEmpty()) {
             throw malformed("no v1= value is " + HEX_SIGNATURE_LENGTH + " hexadecimal characters (a truncated "
                     + "or re-encoded header?)");
         }
-        Instant signedAt = checkTimestamp(timestamp);
-        List<SecretKeySpec> keys = keys();
-        for (SecretKeySpec key : keys) {
-            byte[] expected = Hmac.sign(key, null, timestamp, body);
-            for (byte[] given : signatures) {
-                if (MessageDigest.isEqual(expected, given)) {
-                    return new VerifiedWebhook(signedAt, null);
-                }
-            }
-        }
-        throw mismatch();
+        return new Signed(null, timestamp, checkTimestamp(timestamp), signatures);
     }
 
-    private VerifiedWebhook verifyStandard(byte[] body, HeaderLookup headers) {
+    private Signed parseStandard(HeaderLookup headers) {
         String id = requireHeader(headers, SignatureScheme.WEBHOOK_ID_HEADER);
         String timestamp = requireHeader(headers, SignatureScheme.WEBHOOK_TIMESTAMP_HEADER).strip();
         String header = requireHeader(headers, SignatureScheme.WEBHOOK_SIGNATURE_HEADER);
@@ -168,27 +183,22 @@ public final class WebhookVerifier {
         if (candidates.isEmpty()) {
             throw malformed("it has no v1,<base64> signature");
         }
-        List<byte[]> signatures = new ArrayList<>(candidates.size());
-        for (String candidate : candidates) {
-            byte[] given = decodeBase64(candidate);
-            if (given != null) {
-                signatures.add(given);
-            }
-        }
+        List<byte[]> signatures = decodeAll(candidates, WebhookVerifier::decodeBase64);
         if (signatures.isEmpty()) {
             throw malformed("no v1, value is base64 (a truncated or re-encoded header?)");
         }
-        Instant signedAt = checkTimestamp(timestamp);
-        List<SecretKeySpec> keys = keys();
-        for (SecretKeySpec key : keys) {
-            byte[] expected = Hmac.sign(key, id, timestamp, body);
-            for (byte[] given : signatures) {
-                if (MessageDigest.isEqual(expected, given)) {
-                    return new VerifiedWebhook(signedAt, id);
-                }
+        return new Signed(id, timestamp, checkTimestamp(timestamp), signatures);
+    }
+
+    private static List<byte[]> decodeAll(List<String> candidates, Function<String, byte[]> decoder) {
+        List<byte[]> decoded = new ArrayList<>(candidates.size());
+        for (String candidate : candidates) {
+            byte[] given = decoder.apply(candidate);
+            if (given != null) {
+                decoded.add(given);
             }
         }
-        throw mismatch();
+        return decoded;
     }
 
     private String requireHeader(HeaderLookup headers, String name) {

@@ -4,6 +4,7 @@ import ai.fonella.InvalidRequestException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.event.EventDeduplicationStore;
 import ai.fonella.event.InMemoryEventDeduplicationStore;
+import ai.fonella.spring.boot.web.FonellaHandlerMapping;
 import ai.fonella.spring.boot.web.FonellaObservations;
 import ai.fonella.spring.boot.web.FonellaToolHandler;
 import ai.fonella.spring.boot.web.FonellaWebhookHandler;
@@ -26,10 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -214,7 +212,7 @@ public final class FonellaAutoConfiguration {
     /** The Spring MVC endpoints, in servlet web applications. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(RouterFunction.class)
+    @ConditionalOnClass(DispatcherServlet.class)
     static final class WebMvcEndpoints {
 
         @Bean
@@ -234,19 +232,14 @@ public final class FonellaAutoConfiguration {
         }
 
         /**
-         * Routes exist only while there are handlers of their kind, so an app without tools or
-         * without event handlers does not expose that endpoint at all.
+         * Maps the two endpoints, each only while there are handlers of its kind, so an app without
+         * tools or without event handlers does not expose that endpoint at all.
          */
         @Bean
-        RouterFunction<ServerResponse> fonellaRouterFunction(FonellaProperties properties,
-                FonellaHandlerRegistry registry, FonellaToolHandler tools, FonellaWebhookHandler webhooks) {
-            String base = ToolEndpoint.normalizeBasePath(properties.getBasePath());
-            return RouterFunctions.route()
-                    .route(RequestPredicates.path(base + "/tools/{name}").and(request -> registry.hasTools()),
-                            tools::handle)
-                    .route(RequestPredicates.path(base + "/webhooks").and(request -> registry.hasEventHandlers()),
-                            webhooks::handle)
-                    .build();
+        FonellaHandlerMapping fonellaHandlerMapping(FonellaProperties properties, FonellaHandlerRegistry registry,
+                FonellaToolHandler tools, FonellaWebhookHandler webhooks) {
+            return new FonellaHandlerMapping(ToolEndpoint.normalizeBasePath(properties.getBasePath()), registry,
+                    tools, webhooks);
         }
     }
 

@@ -7,6 +7,7 @@ import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
 import ai.fonella.webhook.WebhookVerificationException;
 import ai.fonella.webhook.WebhookVerifier;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,20 +19,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.HttpRequestHandler;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Serves {@code POST {base-path}/webhooks}: verifies the signature over the raw body before anything
- * parses it (401 on failure, without a hint of the expected value), then dispatches the event to
- * every matching {@code @OnFonellaEvent} method. Answers 200 when every handler succeeded (now or on
- * an earlier delivery) or none applies, 500 when a handler failed, and 503 while a concurrent
- * delivery of the same event is still being handled, so that Fonella redelivers; handlers that
- * already succeeded are not run again.
+ * Serves {@code POST {base-path}/webhooks}. A request that cannot be genuine is refused before its
+ * body is read: a missing or malformed signature header, or a signed timestamp outside the
+ * tolerance, gets 401 at once and its connection closed. The body is then read within
+ * {@code fonella.body-read-timeout} of arrival without holding a thread while it arrives, and its
+ * signature verified over the raw bytes before anything parses them (401 on failure, without a hint
+ * of the expected value). The event is then dispatched to every matching {@code @OnFonellaEvent}
+ * method. Answers 200 when every handler succeeded (now or on an earlier delivery) or none applies,
+ * 500 when a handler failed, and 503 while a concurrent delivery of the same event is still being
+ * handled, so that Fonella redelivers; handlers that already succeeded are not run again.
  */
-public final class FonellaWebhookHandler {
+public final class FonellaWebhookHandler implements HttpRequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(FonellaWebhookHandler.class);
+
+    private static final ObjectWriter JSON = JsonMapper.builder().build().writer();
 
     private final FonellaHandlerRegistry registry;
     private final WebhookVerifier verifier;
@@ -43,18 +50,7 @@ public final class FonellaWebhookHandler {
      * @param registry the discovered handlers and their dispatcher
      * @param verifier checks signatures
      * @param maxBodyBytes the largest accepted body
-     * @param observations records deliveries
-     */
-    public FonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier, long maxBodyBytes,
-            FonellaObservations observations) {
-        this(registry, verifier, maxBodyBytes, FonellaToolHandler.DEFAULT_BODY_READ_TIMEOUT, observations);
-    }
-
-    /**
-     * @param registry the discovered handlers and their dispatcher
-     * @param verifier checks signatures
-     * @param maxBodyBytes the largest accepted body
-     * @param bodyReadTimeout the longest time to spend reading a body
+     * @param bodyReadTimeout the longest time from a request's arrival to the last byte of its body
      * @param observations records deliveries
      */
     public FonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier, long maxBodyBytes,
@@ -66,48 +62,54 @@ public final class FonellaWebhookHandler {
         this.observations = observations;
     }
 
-    /**
-     * Handles one delivery.
-     *
-     * @param request the request
-     * @return the answer
-     */
-    public ServerResponse handle(ServerRequest request) {
-        if (request.method() != HttpMethod.POST) {
-            return Problems.methodNotAllowed(HttpMethod.POST.name(), "Fonella delivers webhooks with POST.");
+    @Override
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long arrival = RequestBodies.arrival(request);
+        if (!HttpMethod.POST.matches(request.getMethod())) {
+            Problems.methodNotAllowed(HttpMethod.POST.name(), "Fonella delivers webhooks with POST.").send(response);
+            return;
         }
-        long start = System.nanoTime();
+        WebhookVerificationException refused = null;
+        try {
+            verifier.verifyHeaders(request::getHeader);
+        } catch (WebhookVerificationException e) {
+            refused = e;
+        }
+        byte[] body = null;
+        if (refused == null) {
+            body = RequestBodies.read(request, response, maxBodyBytes, bodyReadTimeout);
+            if (body == null) {
+                return; // answered, or dispatched here again once the body is in
+            }
+        }
+        WebhookVerificationException early = refused;
+        byte[] received = body;
         Answer answer = observations.observe(FonellaObservations.WEBHOOK_DELIVERY,
-                () -> receive(request.servletRequest()),
+                () -> early != null ? rejected(early, true) : receive(request, received),
                 result -> Map.of("fonella.event.type", result.eventType(), "outcome", result.outcome()));
+        answer.reply().send(response);
         if (log.isDebugEnabled()) {
             log.debug("Fonella webhook {} {} -> {} in {} ms", answer.eventType(),
                     answer.eventId() == null ? "(not parsed)" : answer.eventId(), answer.outcome(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - arrival) / 1_000_000);
         }
-        return answer.response();
     }
 
-    private Answer receive(HttpServletRequest servlet) {
-        byte[] body;
-        try {
-            body = RequestBodies.read(servlet, maxBodyBytes, bodyReadTimeout);
-        } catch (RequestBodies.TooLargeException e) {
-            return new Answer(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                    "The body exceeds the limit of " + maxBodyBytes + " bytes (fonella.max-body-size)."), "rejected");
-        } catch (RequestBodies.TooSlowException e) {
-            return new Answer(Problems.tooSlow(bodyReadTimeout), "rejected");
-        } catch (IOException e) {
-            log.debug("Could not read a webhook body", e);
-            return new Answer(Problems.problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
-                    "The request body could not be read."), "rejected");
-        }
+    /** 401; the connection is closed when the body was left unread. */
+    private static Answer rejected(WebhookVerificationException e, boolean unread) {
+        log.warn("Rejected a webhook delivery: {} ({})", e.reason(), e.getMessage());
+        Map<String, String> reason = Map.of("reason", e.reason().name());
+        return new Answer(unread
+                ? Problems.problemAndClose(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage(), reason)
+                : Problems.problem(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage(), reason),
+                "rejected");
+    }
+
+    private Answer receive(HttpServletRequest servlet, byte[] body) {
         try {
             verifier.verify(body, servlet::getHeader);
         } catch (WebhookVerificationException e) {
-            log.warn("Rejected a webhook delivery: {} ({})", e.reason(), e.getMessage());
-            return new Answer(Problems.problem(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage(),
-                    Map.of("reason", e.reason().name())), "rejected");
+            return rejected(e, false);
         }
         DispatchResult result;
         try {
@@ -124,8 +126,8 @@ public final class FonellaWebhookHandler {
             answer.put("handlers", outcomes(result.outcomes()));
             boolean duplicate = !result.outcomes().isEmpty() && result.outcomes().stream()
                     .allMatch(outcome -> outcome.status() == HandlerOutcome.Status.SKIPPED_DUPLICATE);
-            return new Answer(ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).body(answer),
-                    duplicate ? "duplicate" : "success", eventType, result.event().id());
+            return new Answer(Problems.json(status.value(), MediaType.APPLICATION_JSON_VALUE,
+                    JSON.writeValueAsBytes(answer)), duplicate ? "duplicate" : "success", eventType, result.event().id());
         }
         boolean inProgress = status == HttpStatus.SERVICE_UNAVAILABLE;
         String detail = inProgress
@@ -133,7 +135,8 @@ public final class FonellaWebhookHandler {
                 : result.failures().size() + " handler(s) failed for event " + result.event().id()
                         + "; redeliver to retry them (handlers that succeeded are not run again).";
         return new Answer(Problems.problem(status, inProgress ? "Event in progress" : "Event handler failed", detail,
-                Map.of("eventId", result.event().id(), "handlers", outcomes(result.outcomes()))), "failure", eventType, result.event().id());
+                Map.of("eventId", result.event().id(), "handlers", outcomes(result.outcomes()))), "failure",
+                eventType, result.event().id());
     }
 
     private static List<Map<String, String>> outcomes(List<HandlerOutcome> outcomes) {
@@ -143,10 +146,10 @@ public final class FonellaWebhookHandler {
                 .toList();
     }
 
-    /** A response with the tags to record for it; the event type is known only after parsing. */
-    private record Answer(ServerResponse response, String outcome, String eventType, String eventId) {
-        Answer(ServerResponse response, String outcome) {
-            this(response, outcome, "unknown", null);
+    /** An answer with the tags to record for it; the event type is known only after parsing. */
+    private record Answer(Problems.Reply reply, String outcome, String eventType, String eventId) {
+        Answer(Problems.Reply reply, String outcome) {
+            this(reply, outcome, "unknown", null);
         }
     }
 }

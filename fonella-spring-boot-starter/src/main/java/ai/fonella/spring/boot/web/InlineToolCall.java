@@ -17,13 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * One tool invocation on the request thread, with the deadline kept: the request is put in
@@ -76,24 +70,24 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
      * @param tool the tool
      * @param arguments the arguments
      * @param context the call context
+     * @param arrival when the request arrived ({@link System#nanoTime()}): the deadline counts from there
      * @param request the request, not yet asynchronous
      * @param body renders the JSON answer of an outcome
-     * @return the outcome and the response to return from the handler function; {@code null} when
-     *     the request cannot be made asynchronous (then use {@link ToolInvoker#invoke} and
-     *     {@link #answer(byte[])})
+     * @return the outcome, and the reply that writes it (nothing when another thread answered)
      */
     static Result invoke(ToolInvoker invoker, InvocableTool tool, ToolArguments arguments, ToolCallContext context,
-            HttpServletRequest request, Function<ToolOutcome, byte[]> body) {
+            long arrival, HttpServletRequest request, Function<ToolOutcome, byte[]> body) {
         if (!request.isAsyncSupported() || request.isAsyncStarted()) {
-            return null;
+            ToolOutcome outcome = invoker.invoke(tool, arguments, context); // ARRIVAL-MERGE
+            return new Result(outcome, answer(body.apply(outcome)));
         }
         AsyncContext async = request.startAsync();
         // the watchdog completes the response at the deadline; this only guards against a lost completion
         async.setTimeout(tool.timeout().plus(Duration.ofSeconds(30)).toMillis());
         InlineToolCall call = new InlineToolCall(async, body);
         try {
-            invoker.invokeInline(tool, arguments, context, call);
-            return call.afterHandler(tool);
+            invoker.invokeInline(tool, arguments, context, call); // ARRIVAL-MERGE
+            return call.afterHandler(tool, arrival);
         } catch (RuntimeException | Error e) {
             call.abandon();
             throw e;
@@ -122,9 +116,9 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
         }
     }
 
-    private Result afterHandler(InvocableTool tool) {
+    private Result afterHandler(InvocableTool tool, long arrival) {
         if (outcome == null && state.compareAndSet(IN_HANDLER, WAITING)) {
-            long until = System.nanoTime() + tool.timeout().toNanos() + WAIT_MARGIN_NANOS;
+            long until = arrival + tool.timeout().toNanos() + WAIT_MARGIN_NANOS;
             while (outcome == null) {
                 long left = until - System.nanoTime();
                 if (left <= 0) {
@@ -137,9 +131,16 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
         }
         ToolOutcome current = outcome; // set before any state change, so visible here
         if (state.get() == ANSWERED_ELSEWHERE) {
-            return new Result(current, ALREADY_ANSWERED);
+            return new Result(current, response -> { });
         }
-        return new Result(current, new JsonAnswer(body.apply(current), async));
+        Problems.Reply answer = answer(body.apply(current));
+        return new Result(current, response -> {
+            try {
+                answer.send(response);
+            } finally {
+                async.complete();
+            }
+        });
     }
 
     /**
@@ -148,19 +149,25 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
      * @param json the JSON body
      * @return {@code 200} with the body
      */
-    static ServerResponse answer(byte[] json) {
-        return new JsonAnswer(json, null);
+    private static Problems.Reply answer(byte[] json) {
+        return Problems.json(HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE, json);
+    }
+
+    /**
+     * An outcome and the reply that writes it.
+     *
+     * @param outcome the outcome
+     * @param reply writes the answer and completes the asynchronous request; writes nothing when another
+     *     thread answered
+     */
+    record Result(ToolOutcome outcome, Problems.Reply reply) {
     }
 
     /** Writes the answer from the thread that delivered it, while the request thread is still busy. */
     private void answerHere(ToolOutcome delivered) {
         try {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();
-            byte[] json = body.apply(delivered);
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(json.length);
-            response.getOutputStream().write(json);
+            answer(body.apply(delivered)).send(response);
             response.flushBuffer();
         } catch (IOException | RuntimeException e) {
             log.debug("Could not send the answer of tool '{}'", delivered.toolName(), e);
@@ -168,37 +175,4 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
             async.complete();
         }
     }
-
-    /**
-     * What the handler function returns.
-     *
-     * @param outcome the outcome
-     * @param response the response to return: the answer, which completes the asynchronous request
-     *     once written, or {@link #ALREADY_ANSWERED} when another thread answered
-     */
-    record Result(ToolOutcome outcome, ServerResponse response) {
-    }
-
-    /** Returned when the answer was already written by another thread: writes nothing. */
-    static final ServerResponse ALREADY_ANSWERED = new ServerResponse() {
-        @Override
-        public HttpStatusCode statusCode() {
-            return HttpStatusCode.valueOf(HttpServletResponse.SC_OK);
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            return HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
-        }
-
-        @Override
-        public MultiValueMap<String, jakarta.servlet.http.Cookie> cookies() {
-            return new LinkedMultiValueMap<>();
-        }
-
-        @Override
-        public ModelAndView writeTo(HttpServletRequest request, HttpServletResponse response, Context context) {
-            return null;
-        }
-    };
 }

@@ -1,77 +1,276 @@
 package ai.fonella.spring.boot.web;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads a request body up to a limit and within a time, refusing larger ones before they are read
- * in full and slower ones once the time is up.
+ * Reads a request body up to a limit and within a time that counts from the request's arrival,
+ * without holding a request thread while a client is slow.
+ *
+ * <p>What has already arrived is read at once; a small body sent with its headers, which is how
+ * Fonella sends, never waits. The rest is read with the servlet container's non-blocking I/O
+ * ({@link ReadListener}): the request thread returns to the pool, and once the body is in, the
+ * request is dispatched to the same handler again with the body attached. A body that is not in by
+ * {@code fonella.body-read-timeout} after arrival is answered {@code 408} problem+json and its
+ * connection closed, whether the client trickles or sends nothing at all; one over the size limit
+ * {@code 413}. So a few hundred stalled connections cost the app connections, never threads.
+ *
+ * <p>A container that cannot make the request asynchronous (a filter without async support) reads
+ * the rest blocking, checking the time between reads; a read that blocks is then bounded only by the
+ * server's own read timeout.
  */
 final class RequestBodies {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestBodies.class);
+
+    private static final String ARRIVAL = RequestBodies.class.getName() + ".arrival";
+    private static final String BODY = RequestBodies.class.getName() + ".body";
 
     private RequestBodies() {
     }
 
+    /**
+     * When the Fonella endpoints first saw this request ({@link System#nanoTime()}), kept across the
+     * dispatch that follows an asynchronous read, so deadlines count from there.
+     *
+     * @param request the request
+     * @return the arrival time
+     */
+    static long arrival(HttpServletRequest request) {
+        if (request.getAttribute(ARRIVAL) instanceof Long nanos) {
+            return nanos;
+        }
+        long now = System.nanoTime();
+        request.setAttribute(ARRIVAL, now);
+        return now;
+    }
+
+    /**
+     * The body, once it is in.
+     *
+     * @param request the request
+     * @param response its response
+     * @param maxBytes the size limit
+     * @param timeout the longest time from arrival to the last byte
+     * @return the raw bytes, exactly as received; {@code null} when there is nothing more to do on
+     *     this thread: the request was answered (413, 408, 400), or its body is still arriving and the
+     *     request will be dispatched again when it is in
+     * @throws IOException when the answer cannot be written
+     */
+    static byte[] read(HttpServletRequest request, HttpServletResponse response, long maxBytes, Duration timeout)
+            throws IOException {
+        if (request.getAttribute(BODY) instanceof byte[] received) {
+            request.removeAttribute(BODY);
+            return received;
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            Problems.tooLarge(maxBytes).send(response);
+            return null;
+        }
+        long deadline = arrival(request) + timeout.toNanos();
+        Body body = new Body(maxBytes, declared);
+        ServletInputStream in = request.getInputStream();
+        try {
+            while (!body.complete()) {
+                if (in.available() <= 0 && !in.isFinished()) {
+                    break; // the rest has not arrived yet
+                }
+                body.readFrom(in);
+            }
+            if (body.complete()) {
+                return body.bytes();
+            }
+            if (!request.isAsyncSupported() || request.isAsyncStarted()) {
+                return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(response, timeout);
+            }
+        } catch (TooLargeException e) {
+            Problems.tooLarge(maxBytes).send(response);
+            return null;
+        } catch (IOException e) {
+            log.debug("Could not read a request body", e);
+            Problems.unreadable().send(response);
+            return null;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return tooSlow(response, timeout);
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        AsyncRead listener = new AsyncRead(async, request, in, body, maxBytes, timeout);
+        async.addListener(listener);
+        try {
+            in.setReadListener(listener);
+        } catch (UnsupportedOperationException e) {
+            // a mock container without non-blocking reads (MockMvc), where the body is in memory anyway
+            async.complete();
+            try {
+                return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(response, timeout);
+            } catch (TooLargeException tooLarge) {
+                Problems.tooLarge(maxBytes).send(response);
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static byte[] tooSlow(HttpServletResponse response, Duration timeout) throws IOException {
+        Problems.tooSlow(timeout).send(response);
+        return null;
+    }
+
+    private static boolean readBlocking(InputStream in, Body body, long deadline) throws IOException, TooLargeException {
+        while (!body.complete()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            body.readFrom(in);
+        }
+        return true;
+    }
+
+    /** The bytes received so far. */
+    private static final class Body {
+
+        private final int limit;
+        private final long declared;
+        private byte[] bytes;
+        private int length;
+        private boolean ended;
+
+        Body(long maxBytes, long declared) {
+            this.limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
+            this.declared = declared;
+            this.bytes = new byte[(int) Math.min(limit + 1L, declared >= 0 ? declared + 1 : 8192)];
+        }
+
+        /** Reads once, which may block when nothing is available. */
+        void readFrom(InputStream in) throws IOException, TooLargeException {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit + 1L, bytes.length * 2L));
+            }
+            int n = in.read(bytes, length, bytes.length - length);
+            if (n < 0) {
+                ended = true;
+                return;
+            }
+            length += n;
+            if (length > limit) {
+                throw new TooLargeException();
+            }
+        }
+
+        boolean complete() {
+            return ended || length == declared;
+        }
+
+        byte[] bytes() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
+    }
+
+    /** The rest of a body, read as it arrives; answers 408 when the time is up first. */
+    private static final class AsyncRead implements ReadListener, AsyncListener {
+
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final AsyncContext async;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final ServletInputStream in;
+        private final Body body;
+        private final long maxBytes;
+        private final Duration timeout;
+
+        AsyncRead(AsyncContext async, HttpServletRequest request, ServletInputStream in, Body body, long maxBytes,
+                Duration timeout) {
+            this.async = async;
+            this.request = request;
+            // answered on the container's own response: the filters' wrappers are done with this request
+            this.response = (HttpServletResponse) async.getResponse();
+            this.in = in;
+            this.body = body;
+            this.maxBytes = maxBytes;
+            this.timeout = timeout;
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            try {
+                while (!body.complete() && in.isReady()) {
+                    body.readFrom(in);
+                }
+            } catch (TooLargeException e) {
+                answer(Problems.tooLarge(maxBytes));
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            if (finished.compareAndSet(false, true)) {
+                request.setAttribute(BODY, body.bytes());
+                async.dispatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            log.debug("Could not read a request body", failure);
+            // the server's own read timeout ends a stalled read as a failure: still a body too slow
+            answer(failure instanceof java.net.SocketTimeoutException ? Problems.tooSlow(timeout) : Problems.unreadable());
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            answer(Problems.tooSlow(timeout));
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            onError(event.getThrowable());
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+
+        private void answer(Problems.Reply reply) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                reply.send(response);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Could not answer a request whose body was not read", e);
+            } finally {
+                async.complete();
+            }
+        }
+    }
+
     /** The body is larger than allowed. */
-    static final class TooLargeException extends Exception {
+    private static final class TooLargeException extends Exception {
         private static final long serialVersionUID = 1L;
 
         TooLargeException() {
             super(null, null, false, false);
-        }
-    }
-
-    /** The body did not arrive within the allowed time. */
-    static final class TooSlowException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        TooSlowException() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * Reads the body.
-     *
-     * @param request the request
-     * @param maxBytes the limit
-     * @param timeout the longest time to spend reading; a read that blocks is bounded by the server's own
-     *     read timeout, so a trickling client is cut off at most that much later
-     * @return the raw bytes, exactly as received
-     * @throws TooLargeException when the declared or actual length is over the limit
-     * @throws TooSlowException when the body is not complete within the timeout
-     * @throws IOException when reading fails (client gone, read timeout)
-     */
-    static byte[] read(HttpServletRequest request, long maxBytes, Duration timeout)
-            throws TooLargeException, TooSlowException, IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            throw new TooLargeException();
-        }
-        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = new byte[(int) Math.min(limit + 1L, declared >= 0 ? declared + 1 : 8192)];
-            int length = 0;
-            while (true) {
-                if (length == body.length) {
-                    body = Arrays.copyOf(body, (int) Math.min(limit + 1L, body.length * 2L));
-                }
-                int n = in.read(body, length, body.length - length);
-                if (n < 0) {
-                    return length == body.length ? body : Arrays.copyOf(body, length);
-                }
-                length += n;
-                if (length > limit) {
-                    throw new TooLargeException();
-                }
-                if (length != declared && System.nanoTime() - deadline > 0) {
-                    throw new TooSlowException();
-                }
-            }
         }
     }
 }
