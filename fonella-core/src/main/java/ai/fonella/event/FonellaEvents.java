@@ -4,12 +4,15 @@ import ai.fonella.internal.FonellaJson;
 import ai.fonella.model.Call;
 import ai.fonella.model.EventType;
 import ai.fonella.model.TranscriptMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -34,6 +37,16 @@ import tools.jackson.databind.ObjectReader;
  * }</pre>
  */
 public final class FonellaEvents {
+
+    /**
+     * The longest event id accepted. Fonella's ids are short; a longer one is refused rather than kept
+     * in the deduplication store and echoed back.
+     */
+    public static final int MAX_ID_LENGTH = 256;
+
+    /** Reads envelopes strictly: a key that appears twice is an error, not last-wins. */
+    private static final ObjectReader ENVELOPE_READER = FonellaJson.mapper().reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private static final ObjectReader CALL_READER = FonellaJson.mapper().readerFor(Call.class);
     private static final ObjectReader INSTANT_READER = FonellaJson.mapper().readerFor(Instant.class);
@@ -64,13 +77,21 @@ public final class FonellaEvents {
      */
     public static FonellaEvent parse(byte[] body) {
         Objects.requireNonNull(body, "body");
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)); // REPORTs malformed input
+        } catch (CharacterCodingException e) {
+            throw new EventParseException("The webhook body is not valid UTF-8. Fonella sends UTF-8 JSON; check that "
+                    + "nothing between Fonella and this application re-encodes the body.", e);
+        }
         JsonNode root;
         try {
-            root = FonellaJson.mapper().readTree(body);
+            root = ENVELOPE_READER.readTree(body);
         } catch (JacksonException e) {
-            throw new EventParseException("The webhook body is not valid JSON" + where(e.getLocation())
-                    + ". Fonella sends a JSON object; check that nothing between Fonella and this application "
-                    + "rewrites or truncates the body.", e);
+            boolean duplicate = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate");
+            throw new EventParseException("The webhook body is not " + (duplicate ? "a JSON object with distinct "
+                    + "keys: a key appears twice" : "valid JSON") + where(e.getLocation()) + ". Fonella sends a JSON "
+                    + "object; check that nothing between Fonella and this application rewrites or truncates the "
+                    + "body.", e);
         }
         return parse(root);
     }
@@ -100,6 +121,10 @@ public final class FonellaEvents {
                     + "data. Check that the endpoint receives Fonella's event deliveries unchanged.");
         }
         String id = requiredText(envelope, "id");
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new EventParseException("The webhook body's \"id\" is " + id.length() + " characters long, more "
+                    + "than the " + MAX_ID_LENGTH + " an event id may have.");
+        }
         String type = requiredText(envelope, "type");
         Instant createdAt = instant(envelope.get("createdAt"));
         JsonNode data = envelope.path("data");

@@ -285,4 +285,36 @@ class FonellaEventsTests {
                 OnFonellaEvent.CALL_HANG, OnFonellaEvent.CALL_SUMMARY})
                 .containsExactlyInAnyOrderElementsOf(EventType.known().stream().map(EventType::wireName).toList());
     }
+
+    @Test
+    void refusesOverlongAndOtherInvalidUtf8InsteadOfRepairingIt() {
+        // "/" as the overlong two-byte form C0 AF, and a lone continuation byte
+        for (byte[] bad : new byte[][] {
+                {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+                {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0x80, '"', '}'}}) {
+            assertThatThrownBy(() -> FonellaEvents.parse(bad)).isInstanceOf(EventParseException.class)
+                    .hasMessageContaining("not valid UTF-8");
+        }
+    }
+
+    @Test
+    void refusesAnEnvelopeThatRepeatsAKeyAtAnyDepth() {
+        String top = "{\"id\":\"evt_a\",\"type\":\"call.ended\",\"id\":\"evt_b\",\"data\":{}}";
+        String nested = "{\"id\":\"evt_a\",\"type\":\"call.ended\",\"data\":{\"call\":{\"id\":\"c1\",\"id\":\"c2\"}}}";
+        for (String body : new String[] {top, nested}) {
+            assertThatThrownBy(() -> FonellaEvents.parse(body)).isInstanceOf(EventParseException.class)
+                    .hasMessageContaining("a key appears twice").hasMessageNotContaining("Duplicate");
+        }
+    }
+
+    @Test
+    void refusesEventIdsLongerThanTheBoundWithoutEchoingThem() {
+        String longId = "evt_" + "x".repeat(FonellaEvents.MAX_ID_LENGTH);
+        assertThatThrownBy(() -> FonellaEvents.parse(EventFixtures.envelope(longId, "call.ended")))
+                .isInstanceOf(EventParseException.class)
+                .hasMessageContaining("more than the 256")
+                .hasMessageNotContaining(longId);
+        String longest = "e".repeat(FonellaEvents.MAX_ID_LENGTH);
+        assertThat(FonellaEvents.parse(EventFixtures.envelope(longest, "call.ended")).id()).isEqualTo(longest);
+    }
 }
