@@ -99,7 +99,11 @@ public final class FonellaToolHandler implements HttpRequestHandler {
                 () -> rejection != null ? new Answer(rejection, "rejected")
                         : call(request, registration, received, arrival),
                 result -> Map.of("fonella.tool", tag, "outcome", result.outcome()));
-        answer.reply().send(response);
+        if (rejection != null) {
+            RequestBodies.sendUnread(request, response, rejection);
+        } else {
+            answer.reply().send(response);
+        }
         if (log.isDebugEnabled()) {
             // the tool name only when registered: a request path is not a trusted log value
             log.debug("Fonella tool call {} {} -> {} in {} ms", request.getMethod(), tag, answer.outcome(),
@@ -124,7 +128,7 @@ public final class FonellaToolHandler implements HttpRequestHandler {
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (expected == ToolMethod.POST && contentType != null && !isJson(contentType)) {
-            return Problems.problemAndClose(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+            return Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Tool arguments must be sent as application/json.",
                     Map.of("accepted", MediaType.APPLICATION_JSON_VALUE));
         }

@@ -66,7 +66,8 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
     public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long arrival = RequestBodies.arrival(request);
         if (!HttpMethod.POST.matches(request.getMethod())) {
-            Problems.methodNotAllowed(HttpMethod.POST.name(), "Fonella delivers webhooks with POST.").send(response);
+            RequestBodies.sendUnread(request, response,
+                    Problems.methodNotAllowed(HttpMethod.POST.name(), "Fonella delivers webhooks with POST."));
             return;
         }
         WebhookVerificationException refused = null;
@@ -85,9 +86,13 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
         WebhookVerificationException early = refused;
         byte[] received = body;
         Answer answer = observations.observe(FonellaObservations.WEBHOOK_DELIVERY,
-                () -> early != null ? rejected(early, true) : receive(request, received),
+                () -> early != null ? rejected(early) : receive(request, received),
                 result -> Map.of("fonella.event.type", result.eventType(), "outcome", result.outcome()));
-        answer.reply().send(response);
+        if (early != null) {
+            RequestBodies.sendUnread(request, response, answer.reply());
+        } else {
+            answer.reply().send(response);
+        }
         if (log.isDebugEnabled()) {
             log.debug("Fonella webhook {} {} -> {} in {} ms", answer.eventType(),
                     answer.eventId() == null ? "(not parsed)" : answer.eventId(), answer.outcome(),
@@ -95,21 +100,17 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
         }
     }
 
-    /** 401; the connection is closed when the body was left unread. */
-    private static Answer rejected(WebhookVerificationException e, boolean unread) {
+    private static Answer rejected(WebhookVerificationException e) {
         log.warn("Rejected a webhook delivery: {} ({})", e.reason(), e.getMessage());
-        Map<String, String> reason = Map.of("reason", e.reason().name());
-        return new Answer(unread
-                ? Problems.problemAndClose(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage(), reason)
-                : Problems.problem(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage(), reason),
-                "rejected");
+        return new Answer(Problems.problem(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage(),
+                Map.of("reason", e.reason().name())), "rejected");
     }
 
     private Answer receive(HttpServletRequest servlet, byte[] body) {
         try {
             verifier.verify(body, servlet::getHeader);
         } catch (WebhookVerificationException e) {
-            return rejected(e, false);
+            return rejected(e);
         }
         DispatchResult result;
         try {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Reads a request body up to a limit and within a time that counts from the request's arrival,
@@ -78,7 +79,7 @@ final class RequestBodies {
         }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            Problems.tooLarge(maxBytes).send(response);
+            sendUnread(request, response, Problems.tooLarge(maxBytes));
             return null;
         }
         long deadline = arrival(request) + timeout.toNanos();
@@ -98,7 +99,7 @@ final class RequestBodies {
                 return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(response, timeout);
             }
         } catch (TooLargeException e) {
-            Problems.tooLarge(maxBytes).send(response);
+            sendUnread(request, response, Problems.tooLarge(maxBytes));
             return null;
         } catch (IOException e) {
             log.debug("Could not read a request body", e);
@@ -127,6 +128,52 @@ final class RequestBodies {
         }
         return null;
     }
+
+    /**
+     * Sends an answer to a request whose body will not be read, and lets go of that body: the
+     * connection is closed after the answer, and the unread rest is left to a non-blocking read, so
+     * that no request thread waits for it (Tomcat would otherwise drain up to its
+     * {@code max-swallow-size} on the request thread, as long as a stalled client likes).
+     *
+     * @param request the request
+     * @param response its response
+     * @param reply the answer
+     * @throws IOException when the answer cannot be written
+     */
+    static void sendUnread(HttpServletRequest request, HttpServletResponse response, Problems.Reply reply)
+            throws IOException {
+        boolean pending = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (pending) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        reply.send(response);
+        if (!pending || !request.isAsyncSupported() || request.isAsyncStarted()) {
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        try {
+            request.getInputStream().setReadListener(IGNORED);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // a container without non-blocking reads: it drains the rest as it always does
+        } finally {
+            async.complete();
+        }
+    }
+
+    /** Reads nothing: set only so that what is left of a body is let go of without blocking. */
+    private static final ReadListener IGNORED = new ReadListener() {
+        @Override
+        public void onDataAvailable() {
+        }
+
+        @Override
+        public void onAllDataRead() {
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+        }
+    };
 
     private static byte[] tooSlow(HttpServletResponse response, Duration timeout) throws IOException {
         Problems.tooSlow(timeout).send(response);
