@@ -24,9 +24,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,17 +46,25 @@ public final class FonellaAutoConfiguration {
 
     /**
      * The API client, from the {@code fonella.*} properties and then every
-     * {@link FonellaClientBuilderCustomizer}.
+     * {@link FonellaClientBuilderCustomizer}; none while {@code fonella.api-key} is unset.
+     *
+     * <p>Whether there is a key is decided here, when the app starts, rather than by a condition:
+     * Spring AOT evaluates conditions when the app is built, and would freeze the build server's
+     * answer (usually "no key") into the app. Without a key the method returns {@code null}, which
+     * Spring registers as no bean: {@code ObjectProvider.getIfAvailable()} gives {@code null} and a
+     * required injection point fails as if the bean were not defined.
      *
      * @param properties the configuration
      * @param customizers customizers of the builder, applied in order
-     * @return the client
+     * @return the client, or {@code null} without a key
      */
     @Bean
     @ConditionalOnMissingBean
-    @Conditional(OnFonellaApiKeyCondition.class)
     public FonellaClient fonellaClient(FonellaProperties properties,
             ObjectProvider<FonellaClientBuilderCustomizer> customizers) {
+        if (!StringUtils.hasText(properties.getApiKey())) {
+            return null;
+        }
         FonellaClient.Builder builder = FonellaClient.builder()
                 .apiKey(properties.getApiKey().strip())
                 .baseUrl(properties.getBaseUrl())

@@ -33,7 +33,7 @@ class FonellaAutoConfigurationTests {
     void createsNoClientWithoutAnApiKey() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(FonellaClient.class);
+            assertNoClient(context);
             assertThat(context).hasSingleBean(ToolInvoker.class);
             assertThat(context).hasSingleBean(WebhookVerifier.class);
             assertThat(context.getBean(FonellaStartupSync.class).status().state())
@@ -45,8 +45,33 @@ class FonellaAutoConfigurationTests {
     void treatsABlankApiKeyAsUnset() {
         runner.withPropertyValues("fonella.api-key= ").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(FonellaClient.class);
+            assertNoClient(context);
         });
+    }
+
+    @Test
+    void failsARequiredClientInjectionWithoutAnApiKeyAsIfNoClientWereDefined() {
+        runner.withUserConfiguration(NeedsClient.class).run(context -> assertThat(context).hasFailed()
+                .getFailure().hasRootCauseInstanceOf(
+                        org.springframework.beans.factory.NoSuchBeanDefinitionException.class));
+    }
+
+    /**
+     * Without a key the client's factory method answers {@code null} at startup (AOT freezes
+     * conditions at build time, so no condition decides it): Spring's "null bean", which every way a
+     * user asks for the client sees as absent.
+     */
+    private static void assertNoClient(org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeanProvider(FonellaClient.class).getIfAvailable()).isNull();
+        assertThat(context.getBeansOfType(FonellaClient.class)).isEmpty();
+    }
+
+    /** A user bean that cannot do without the client. */
+    static class NeedsClient {
+        @org.springframework.context.annotation.Bean
+        String needsClient(FonellaClient client) {
+            return client.toString();
+        }
     }
 
     @Test
