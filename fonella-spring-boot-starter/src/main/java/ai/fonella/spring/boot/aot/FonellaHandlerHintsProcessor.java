@@ -1,0 +1,54 @@
+package ai.fonella.spring.boot.aot;
+
+import ai.fonella.event.EventHandlerDefinition;
+import ai.fonella.event.EventHandlers;
+import ai.fonella.tool.ToolDefinitions;
+import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.ExecutableMode;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * At build time ({@code process-aot}), finds the app's {@code @FonellaTool} and
+ * {@code @OnFonellaEvent} methods on its beans, with the same core code that finds them at runtime
+ * ({@link ToolDefinitions#findToolMethods}, {@link EventHandlers#definitions}), and registers what the
+ * starter reaches reflectively for them: each method, to invoke it, and its parameter and return
+ * types with everything Jackson binds in them (record components, enum constants, element types of
+ * collections, nested types), to bind arguments and to describe them in schemas. Registered through
+ * {@code META-INF/spring/aot.factories}.
+ */
+public final class FonellaHandlerHintsProcessor implements BeanFactoryInitializationAotProcessor {
+
+    @Override
+    public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
+        Set<Method> methods = new LinkedHashSet<>();
+        for (String name : beanFactory.getBeanDefinitionNames()) {
+            Class<?> type = beanFactory.getType(name, false);
+            if (type == null) {
+                continue;
+            }
+            Class<?> userClass = ClassUtils.getUserClass(type);
+            methods.addAll(ToolDefinitions.findToolMethods(userClass));
+            EventHandlers.definitions(userClass).stream().map(EventHandlerDefinition::method).forEach(methods::add);
+        }
+        if (methods.isEmpty()) {
+            return null;
+        }
+        return (generationContext, code) -> register(generationContext.getRuntimeHints(), methods);
+    }
+
+    private static void register(RuntimeHints hints, Set<Method> methods) {
+        BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
+        for (Method method : methods) {
+            hints.reflection().registerMethod(method, ExecutableMode.INVOKE);
+            binding.registerReflectionHints(hints.reflection(), method.getGenericParameterTypes());
+            binding.registerReflectionHints(hints.reflection(), method.getGenericReturnType());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package ai.fonella.spring.boot.aot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.fonella.event.CallEndedEvent;
+import ai.fonella.event.CallSummaryEvent;
+import ai.fonella.event.OnFonellaEvent;
+import ai.fonella.model.Call;
+import ai.fonella.model.CreateToolRequest;
+import ai.fonella.model.Tool;
+import ai.fonella.tool.FonellaTool;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.aot.generate.ClassNameGenerator;
+import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.InMemoryGeneratedFiles;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.context.aot.ApplicationContextAotGenerator;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.javapoet.ClassName;
+
+/**
+ * The hints an app gets when it is processed ahead of time, through the real AOT engine: Spring's
+ * {@link ApplicationContextAotGenerator} loading the starter's {@code aot.factories}.
+ */
+class FonellaRuntimeHintsTests {
+
+    @Test
+    void registersTheApiModelsAndEveryEventRecordForEveryApp() {
+        RuntimeHints hints = process(new GenericApplicationContext());
+
+        for (Class<?> type : List.of(Tool.class, Call.class, CreateToolRequest.class, CallEndedEvent.class,
+                CallSummaryEvent.class)) {
+            assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(hints);
+        }
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Call.class, "id")).accepts(hints);
+    }
+
+    @Test
+    void registersToolAndHandlerMethodsWithEverythingTheirArgumentsBind() {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.registerBean(OrderTools.class);
+        context.registerBean(SummaryHandlers.class);
+
+        RuntimeHints hints = process(context);
+
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(OrderTools.class, "placeOrder"))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SummaryHandlers.class, "onSummary"))
+                .accepts(hints);
+        // recursively: the record, its nested record in a list, an enum in a map, an optional's content
+        for (Class<?> type : List.of(Order.class, Line.class, Channel.class, Note.class, Receipt.class)) {
+            assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getSimpleName()).accepts(hints);
+        }
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Line.class, "quantity")).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(NotATool.class, "helper")).rejects(hints);
+    }
+
+    private static RuntimeHints process(GenericApplicationContext context) {
+        DefaultGenerationContext generation = new DefaultGenerationContext(
+                new ClassNameGenerator(ClassName.get("com.example", "HintsApp")), new InMemoryGeneratedFiles());
+        new ApplicationContextAotGenerator().processAheadOfTime(context, generation);
+        return generation.getRuntimeHints();
+    }
+
+    enum Channel { PHONE, WEB }
+
+    record Line(String sku, int quantity) {
+    }
+
+    record Note(String text) {
+    }
+
+    record Order(String customer, List<Line> lines, Map<Channel, Integer> channels, Optional<Note> note) {
+    }
+
+    record Receipt(String number) {
+    }
+
+    static class OrderTools {
+        @FonellaTool(description = "Place an order")
+        public Receipt placeOrder(Order order) {
+            return new Receipt("R-1");
+        }
+    }
+
+    static class SummaryHandlers {
+        @OnFonellaEvent
+        public void onSummary(CallSummaryEvent event) {
+        }
+    }
+
+    static class NotATool {
+        public String helper(String text) {
+            return text;
+        }
+    }
+}
