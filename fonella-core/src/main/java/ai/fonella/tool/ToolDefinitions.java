@@ -1,12 +1,8 @@
 package ai.fonella.tool;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.ToolMethod;
-import ai.fonella.schema.ToolSchemaGenerator;
-import ai.fonella.tool.internal.Annotations;
-import ai.fonella.tool.internal.ToolMethods;
-import ai.fonella.tool.internal.Timeouts;
-import ai.fonella.tool.internal.Types;
+import ai.fonella.internal.Types;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
