@@ -1,10 +1,9 @@
 package ai.fonella.bench;
 
 import ai.fonella.bench.tools.TwentyTools;
-import ai.fonella.schema.ToolSchemaGenerator;
+import ai.fonella.tool.ToolSchemaGenerator;
 import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
-import ai.fonella.tool.internal.ToolParameters;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ public class SchemaGenerationBenchmark {
     public void fonellaGenerate(Blackhole bh) {
         ToolSchemaGenerator generator = ToolSchemaGenerator.standard();
         for (Method method : methods) {
-            bh.consume(generator.inputSchema(ToolParameters.of(TwentyTools.class, method)));
+            bh.consume(generator.inputSchema(TwentyTools.class, method));
         }
     }
 

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 7, item 1: one tool call from raw JSON arguments to the result string, for the three-argument
  * {@link BookingTools#bookTable} method. {@code fonellaInvokeInline} is the path the starter uses
  * (with the request made asynchronous, see FonellaToolHandler); {@code fonellaInvoke} hands the
- * handler to the invoker's pool and blocks, the starter's fallback where servlet async is off;
+ * handler to the invoker's executor and blocks, the starter's fallback where servlet async is off;
  * {@code springAi} is Spring AI's {@link MethodToolCallback#call(String)} on the same method and
  * object; {@code handWritten} is Jackson {@code readTree} plus a direct call.
  */
@@ -68,7 +68,6 @@ public class ToolInvocationBenchmark {
         String expected = handWritten();
         check(expected, fonellaInvoke());
         check(expected, fonellaInvokeInline());
-        check(expected, fonellaInvokeAsync());
         check("\"" + expected + "\"", springAi());
     }
 
@@ -94,12 +93,6 @@ public class ToolInvocationBenchmark {
     public String fonellaInvokeInline() {
         invoker.invokeInline(tool, ToolArguments.json(json), ToolCallContext.empty(), o -> lastInline = o);
         return lastInline.result();
-    }
-
-    /** Handler on the pool, a future completed by it (or the timer at the deadline). */
-    @Benchmark
-    public String fonellaInvokeAsync() {
-        return invoker.invokeAsync(tool, ToolArguments.json(json), ToolCallContext.empty()).join().result();
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package ai.fonella.client;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.ApiKey;
 import ai.fonella.model.CreateApiKeyRequest;
 import java.util.List;

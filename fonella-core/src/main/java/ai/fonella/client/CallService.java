@@ -1,6 +1,6 @@
 package ai.fonella.client;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.Call;
 import ai.fonella.model.CallPage;
 import ai.fonella.model.ListCallsParams;

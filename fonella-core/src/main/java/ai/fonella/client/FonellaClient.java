@@ -1,10 +1,10 @@
 package ai.fonella.client;
 
 import ai.fonella.InvalidRequestException;
-import ai.fonella.internal.ApiRules;
-import ai.fonella.internal.FonellaJson;
-import ai.fonella.internal.ProxyRules;
-import ai.fonella.internal.Secrets;
+import ai.fonella.model.ApiRules;
+import ai.fonella.support.FonellaJson;
+import ai.fonella.support.ProxyRules;
+import ai.fonella.support.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;

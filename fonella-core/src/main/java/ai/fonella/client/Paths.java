@@ -1,6 +1,6 @@
 package ai.fonella.client;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

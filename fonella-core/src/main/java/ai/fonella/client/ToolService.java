@@ -1,6 +1,6 @@
 package ai.fonella.client;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
 import ai.fonella.model.UpdateToolRequest;

@@ -1,8 +1,8 @@
 package ai.fonella.client;
 
-import ai.fonella.internal.ApiRules;
-import ai.fonella.internal.ProxyRules;
-import ai.fonella.internal.Secrets;
+import ai.fonella.model.ApiRules;
+import ai.fonella.support.ProxyRules;
+import ai.fonella.support.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

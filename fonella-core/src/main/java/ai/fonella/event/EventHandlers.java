@@ -1,6 +1,7 @@
 package ai.fonella.event;
 
 import ai.fonella.event.EventHandlerDefinition.ParameterKind;
+import ai.fonella.internal.AnnotatedMethods;
 import ai.fonella.model.Call;
 import ai.fonella.model.EventType;
 import java.lang.reflect.Method;
@@ -9,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -59,27 +58,9 @@ public final class EventHandlers {
      */
     public static List<EventHandlerDefinition> definitions(Class<?> type) {
         Objects.requireNonNull(type, "type");
-        Map<Signature, List<Method>> hierarchy = new LinkedHashMap<>();
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            collect(current, hierarchy);
-        }
-        for (Class<?> contract : interfaces(type)) {
-            collect(contract, hierarchy);
-        }
         List<EventHandlerDefinition> definitions = new ArrayList<>();
-        for (List<Method> methods : hierarchy.values()) {
-            Method implementation = methods.get(0);
-            OnFonellaEvent annotation = null;
-            for (Method method : methods) {
-                annotation = method.getAnnotation(OnFonellaEvent.class);
-                if (annotation != null) {
-                    break;
-                }
-            }
-            if (annotation != null) {
-                definitions.add(definition(type, implementation, annotation));
-            }
-        }
+        AnnotatedMethods.find(type, OnFonellaEvent.class)
+                .forEach((method, annotation) -> definitions.add(definition(type, method, annotation)));
         definitions.sort(Comparator.comparing((EventHandlerDefinition d) -> d.method().getName())
                 .thenComparing(d -> Arrays.toString(d.method().getParameterTypes())));
         return List.copyOf(definitions);
@@ -249,40 +230,5 @@ public final class EventHandlers {
     private static String parameterList(Method method) {
         return Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
                 .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    private static void collect(Class<?> type, Map<Signature, List<Method>> hierarchy) {
-        for (Method method : type.getDeclaredMethods()) {
-            if (method.isBridge() || method.isSynthetic()) {
-                continue;
-            }
-            if (Modifier.isStatic(method.getModifiers()) && !method.isAnnotationPresent(OnFonellaEvent.class)) {
-                continue;
-            }
-            // A private method overrides nothing and is overridden by nothing: it is its own group.
-            Class<?> owner = Modifier.isPrivate(method.getModifiers()) ? type : null;
-            hierarchy.computeIfAbsent(new Signature(method.getName(), List.of(method.getParameterTypes()), owner),
-                    key -> new ArrayList<>()).add(method);
-        }
-    }
-
-    /** Every interface of a class and its superclasses, nearest first, each once. */
-    private static Set<Class<?>> interfaces(Class<?> type) {
-        Set<Class<?>> result = new LinkedHashSet<>();
-        List<Class<?>> queue = new ArrayList<>();
-        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-            queue.addAll(Arrays.asList(current.getInterfaces()));
-        }
-        for (int i = 0; i < queue.size(); i++) {
-            Class<?> contract = queue.get(i);
-            if (result.add(contract)) {
-                queue.addAll(Arrays.asList(contract.getInterfaces()));
-            }
-        }
-        return result;
-    }
-
-    /** A method signature; {@code owner} is set for private methods only. */
-    private record Signature(String name, List<Class<?>> parameterTypes, Class<?> owner) {
     }
 }

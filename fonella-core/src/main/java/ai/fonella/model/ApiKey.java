@@ -1,7 +1,7 @@
 package ai.fonella.model;
 
 import ai.fonella.internal.Copies;
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package ai.fonella.sync;
 
 import ai.fonella.InvalidRequestException;
-import ai.fonella.internal.ApiRules;
-import ai.fonella.internal.Secrets;
+import ai.fonella.model.ApiRules;
+import ai.fonella.support.Secrets;
 import ai.fonella.model.Tool;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
 package ai.fonella.sync;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;
 import ai.fonella.model.UpdateToolRequest;

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * Marks a method as a Fonella tool: the AI phone assistant may call it during a live call.
  *
  * <p>The method's parameters become the tool's arguments and its JSON Schema (see
- * {@link ai.fonella.schema.ToolSchemaGenerator}); a parameter of type {@link ToolCallContext} is
+ * {@link ai.fonella.tool.ToolSchemaGenerator}); a parameter of type {@link ToolCallContext} is
  * injected instead. The return value becomes the text the assistant hears (see {@link ToolInvoker}).
  *
  * <pre>{@code

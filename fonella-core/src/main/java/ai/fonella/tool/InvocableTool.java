@@ -1,6 +1,5 @@
 package ai.fonella.tool;
 
-import ai.fonella.tool.internal.MethodPlan;
 import java.time.Duration;
 
 /**
@@ -76,6 +75,16 @@ public final class InvocableTool {
 
     MethodPlan plan() {
         return plan;
+    }
+
+    /**
+     * Reads the arguments and binds them to the method's parameters, checking them against the
+     * tool's input schema on the way.
+     *
+     * @throws ToolArgumentException naming the argument
+     */
+    Object[] bind(ToolArguments arguments, ToolCallContext context) {
+        return plan.bind(arguments.object(plan.query()), context == null ? ToolCallContext.empty() : context);
     }
 
     long timeoutNanos() {

@@ -6,10 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The raw arguments of one tool call, as they arrived: a JSON object (the body of a {@code POST}),
- * or query parameters (a {@code GET}). Binding to parameters happens in {@link ToolInvoker}.
+ * The arguments of one tool call, as they arrived: a JSON object (the body of a {@code POST}), or
+ * query parameters (a {@code GET}). Binding to parameters happens in {@link ToolInvoker}.
+ *
+ * <p>Every JSON form is read by the one argument reader: UTF-8 only (malformed sequences such as
+ * overlong forms are refused, never repaired), numbers exact (a {@code BigDecimal} parameter gets
+ * {@code 12345678901234567890.12} digit for digit), a property repeated at any depth refused, nothing
+ * after the object. {@link #parse(byte[])} reads eagerly, so an HTTP layer can answer {@code 400}
+ * before invoking; the other JSON factories read when the tool is invoked, and a failure is then a
+ * {@link ToolOutcome.Status#BAD_ARGUMENTS} outcome.
  */
 public final class ToolArguments {
 
@@ -27,8 +35,22 @@ public final class ToolArguments {
     }
 
     /**
-     * Arguments as a UTF-8 JSON body, e.g. the raw request body of a {@code POST}. An empty body
-     * counts as no arguments.
+     * Reads a {@code POST} body now, with the one argument reader.
+     *
+     * @param body the raw body, UTF-8 JSON; empty (or blank, or JSON {@code null}) means no arguments
+     * @return the arguments
+     * @throws ToolArgumentException with no argument name when the body cannot be arguments: not
+     *     JSON, not valid UTF-8, a property repeated at any depth, or a JSON value that is not an
+     *     object. The message says what is wrong in words a caller can act on, without library names.
+     */
+    public static ToolArguments parse(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        return body.length == 0 ? NONE : new ToolArguments(Kind.TREE, ToolJson.readArguments(body));
+    }
+
+    /**
+     * Arguments as a UTF-8 JSON body, read when the tool is invoked. An empty body counts as no
+     * arguments.
      *
      * @param body the bytes; not copied, do not change them afterwards
      * @return the arguments
@@ -117,12 +139,21 @@ public final class ToolArguments {
         return NONE;
     }
 
-    Kind kind() {
-        return kind;
-    }
-
-    Object value() {
-        return value;
+    /**
+     * The arguments object, read and converted as the tool's schema says.
+     *
+     * @param query the conversion of {@code GET} query parameters
+     * @return the object
+     * @throws ToolArgumentException when the arguments cannot be read
+     */
+    @SuppressWarnings("unchecked")
+    ObjectNode object(QueryArguments query) {
+        return switch (kind) {
+            case BYTES -> ToolJson.readArguments((byte[]) value);
+            case TEXT -> ToolJson.readArguments((String) value);
+            case TREE -> ToolJson.requireObject((JsonNode) value);
+            case QUERY -> query.convert((Map<String, List<String>>) value);
+        };
     }
 
     /** Describes the kind and size only, never the argument values. */

@@ -1,6 +1,6 @@
 package ai.fonella.tool;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.ToolMethod;
 import java.lang.reflect.Method;
 import java.time.Duration;

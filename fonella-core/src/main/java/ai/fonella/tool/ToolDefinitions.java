@@ -1,12 +1,8 @@
 package ai.fonella.tool;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.ToolMethod;
-import ai.fonella.schema.ToolSchemaGenerator;
-import ai.fonella.tool.internal.Annotations;
-import ai.fonella.tool.internal.ToolMethods;
-import ai.fonella.tool.internal.Timeouts;
-import ai.fonella.tool.internal.Types;
+import ai.fonella.internal.AnnotatedMethods;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -14,12 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -175,102 +169,23 @@ public final class ToolDefinitions {
      * @return the annotation, if any
      */
     public static Optional<FonellaTool> findAnnotation(Class<?> targetClass, Method method) {
-        FonellaTool own = method.getAnnotation(FonellaTool.class);
-        if (own != null) {
-            return Optional.of(own);
-        }
-        if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
-            return Optional.empty();
-        }
-        for (Class<?> type : supertypes(targetClass)) {
-            if (type == method.getDeclaringClass()) {
-                continue;
-            }
-            for (Method candidate : type.getDeclaredMethods()) {
-                FonellaTool annotation = candidate.getAnnotation(FonellaTool.class);
-                if (annotation != null && !candidate.isBridge() && overrides(method, candidate, targetClass)) {
-                    return Optional.of(annotation);
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(AnnotatedMethods.findAnnotation(targetClass, method, FonellaTool.class));
     }
 
     /**
      * The tool methods of a class as {@link #fromClass(Class)} finds them: for each method signature
      * the most specific non-bridge implementation, when it or a method it overrides is annotated.
+     * The one decision of which methods are tools, used by the Spring Boot starter (on a bean's
+     * user class) and the Maven plugin (on compiled classes) alike.
      *
      * @param toolClass the class
      * @return the methods, ordered by name and parameter count
      */
     public static List<Method> findToolMethods(Class<?> toolClass) {
-        List<Method> mostSpecific = new ArrayList<>();
-        for (Class<?> type : supertypes(toolClass)) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.isBridge() || method.isSynthetic()) {
-                    continue;
-                }
-                boolean overridden = false;
-                for (Method known : mostSpecific) {
-                    if (overrides(known, method, toolClass)) {
-                        overridden = true;
-                        break;
-                    }
-                }
-                if (!overridden) {
-                    mostSpecific.add(method);
-                }
-            }
-        }
-        List<Method> tools = new ArrayList<>();
-        for (Method method : mostSpecific) {
-            if (findAnnotation(toolClass, method).isPresent()) {
-                tools.add(method);
-            }
-        }
+        List<Method> tools = new ArrayList<>(AnnotatedMethods.find(toolClass, FonellaTool.class).keySet());
         tools.sort(Comparator.comparing(Method::getName).thenComparingInt(Method::getParameterCount)
                 .thenComparing(m -> m.getDeclaringClass().getName()));
         return tools;
-    }
-
-    /** The class, its superclasses (not Object), then all interfaces, nearest first. */
-    private static List<Class<?>> supertypes(Class<?> type) {
-        Set<Class<?>> result = new LinkedHashSet<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            result.add(c);
-        }
-        List<Class<?>> queue = new ArrayList<>(result);
-        for (int i = 0; i < queue.size(); i++) {
-            for (Class<?> itf : queue.get(i).getInterfaces()) {
-                if (result.add(itf)) {
-                    queue.add(itf);
-                }
-            }
-        }
-        return new ArrayList<>(result);
-    }
-
-    /** Whether {@code sub} overrides or implements {@code sup}, seen from {@code context}. */
-    private static boolean overrides(Method sub, Method sup, Class<?> context) {
-        if (sub.equals(sup) || !sub.getName().equals(sup.getName())
-                || sub.getParameterCount() != sup.getParameterCount()
-                || Modifier.isPrivate(sup.getModifiers()) || Modifier.isStatic(sup.getModifiers())
-                || Modifier.isStatic(sub.getModifiers())
-                || !sup.getDeclaringClass().isAssignableFrom(context)
-                || !sub.getDeclaringClass().isAssignableFrom(context)) {
-            return false;
-        }
-        Class<?>[] subTypes = sub.getParameterTypes();
-        Class<?>[] supTypes = sup.getParameterTypes();
-        java.lang.reflect.Type[] supGeneric = sup.getGenericParameterTypes();
-        for (int i = 0; i < subTypes.length; i++) {
-            if (subTypes[i] != supTypes[i]
-                    && subTypes[i] != Types.raw(Types.resolve(supGeneric[i], sub.getDeclaringClass()))
-                    && subTypes[i] != Types.raw(Types.resolve(supGeneric[i], context))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Method bridged(Method bridge) {

@@ -1,53 +1,30 @@
 package ai.fonella.tool;
 
-import ai.fonella.tool.internal.ArgumentMessages;
-import ai.fonella.tool.internal.ConstraintViolations;
-import ai.fonella.tool.internal.HandoffExecutor;
-import ai.fonella.tool.internal.MethodPlan;
-import ai.fonella.tool.internal.Timeouts;
-import ai.fonella.tool.internal.ToolJson;
-import ai.fonella.tool.internal.ToolMethods;
-import ai.fonella.tool.internal.ToolParameters;
-import ai.fonella.tool.internal.Types;
-import ai.fonella.tool.internal.Watchdog;
-import java.lang.reflect.InvocationTargetException;
+import ai.fonella.internal.Types;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Invokes tools: binds the raw arguments to the method's parameters, calls the method under a
@@ -92,15 +69,22 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link ToolErrorPolicy} may change each text.
  *
  * <h2>Deadline</h2>
- * Each invocation runs on the invoker's executor under a deadline: the tool's
- * {@link #prepare prepared} timeout (default 4 seconds, always below the platform's 5). When it
- * passes, the invoker answers at once with the fallback text (status
- * {@link ToolOutcome.Status#TIMEOUT}) and interrupts the handler. With {@link #invoke} the caller's
- * thread only binds arguments and waits (the handler runs on the invoker's executor), so even a
- * handler that ignores interrupts cannot hold up the answer. {@link #invokeAsync} returns a future
- * instead of waiting. {@link #invokeInline} runs the handler on the caller's thread, without a
- * thread hop, and reports the fallback from a watchdog thread; use it where the response can be
- * completed from another thread (servlet async), as it is the cheapest of the three.
+ * Each invocation runs under a deadline: the tool's {@link #prepare prepared} timeout (default 4
+ * seconds, always below the platform's 5), counted from the call's arrival when the caller passes
+ * it ({@code arrivalNanos}, a {@link System#nanoTime()} taken when the request arrived), else from
+ * the invocation. When it passes, the invoker answers at once with the fallback text (status
+ * {@link ToolOutcome.Status#TIMEOUT}) and interrupts the handler; a call that arrives with nothing
+ * left of its budget gets the fallback without running the handler. Two ways to run a tool:
+ * <ul>
+ * <li>{@link #invokeInline} runs the handler on the caller's thread, without a thread hop, and
+ * reports the fallback from the invoker's watchdog thread. For HTTP layers that can complete a
+ * response from another thread (servlet async); the cheapest way.</li>
+ * <li>{@link #invoke} binds on the caller's thread, runs the handler on the invoker's executor and
+ * waits, so even a handler that ignores interrupts cannot hold up the answer. For callers that
+ * must answer on their own thread.</li>
+ * </ul>
+ * Binding lives in the prepared tool and result conversion in {@code ToolOutcomes}; the invoker
+ * only schedules.
  */
 public final class ToolInvoker implements AutoCloseable {
 
@@ -118,47 +102,35 @@ public final class ToolInvoker implements AutoCloseable {
     public static final String DEFAULT_ERROR_TEXT = "Sorry, something went wrong on our side. Please try again later.";
 
     private static final Logger log = LoggerFactory.getLogger(ToolInvoker.class);
-    private static final boolean MULTI_CORE = Runtime.getRuntime().availableProcessors() > 1;
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final JsonMapper mapper;
-    private final ObjectReader treeReader;
-    private final ObjectWriter resultWriter;
+    private final ToolOutcomes outcomes;
     private final Duration defaultTimeout;
     private final Map<String, Duration> timeouts;
-    private final String doneText;
-    private final String emptyResultText;
-    private final String timeoutText;
-    private final String errorText;
-    private final ToolErrorPolicy errorPolicy;
     private final Executor executor;
-    private final HandoffExecutor ownedExecutor;
-    private final ScheduledThreadPoolExecutor timer;
-    private volatile Watchdog watchdog;
+    private final ExecutorService ownedExecutor;
+    private final Watchdog watchdog = new Watchdog("fonella-tool-watchdog");
 
     private ToolInvoker(Builder builder) {
         this.mapper = ToolJson.withToolParamNames(builder.mapper.rebuild()).build();
-        // numbers keep their exact decimal text until bound (a BigDecimal must not pass through double)
-        this.treeReader = mapper.readerFor(JsonNode.class).with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
-        this.resultWriter = mapper.writer();
+        this.outcomes = new ToolOutcomes(mapper, builder.doneText, builder.emptyResultText, builder.timeoutText,
+                builder.errorText, builder.errorPolicy);
         this.defaultTimeout = builder.defaultTimeout;
         this.timeouts = Map.copyOf(builder.timeouts);
-        this.doneText = builder.doneText;
-        this.emptyResultText = builder.emptyResultText;
-        this.timeoutText = builder.timeoutText;
-        this.errorText = builder.errorText;
-        this.errorPolicy = builder.errorPolicy;
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
         } else {
-            HandoffExecutor pool = new HandoffExecutor("fonella-tool-", builder.maxThreads);
+            AtomicInteger counter = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(0, builder.maxThreads, 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), runnable -> {
+                        Thread thread = new Thread(runnable, "fonella-tool-" + counter.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
             this.executor = pool;
             this.ownedExecutor = pool;
         }
-        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("fonella-tool-deadline-"));
-        this.timer.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -203,10 +175,14 @@ public final class ToolInvoker implements AutoCloseable {
                         + ToolMethods.describe(null, method) + "; pass the object to invoke it on.");
             }
             if (!method.getDeclaringClass().isInstance(target)) {
-                invocationMethod = findOn(target.getClass(), method).orElseThrow(() -> new IllegalArgumentException(
-                        "Tool '" + definition.name() + "' is served by " + ToolMethods.describe(null, method)
-                        + ", but the target is a " + target.getClass().getName() + ", which has no such public "
-                        + "method; pass an instance of " + method.getDeclaringClass().getName() + "."));
+                try {
+                    invocationMethod = target.getClass().getMethod(method.getName(), method.getParameterTypes());
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalArgumentException("Tool '" + definition.name() + "' is served by "
+                            + ToolMethods.describe(null, method) + ", but the target is a " + target.getClass().getName()
+                            + ", which has no such public method; pass an instance of "
+                            + method.getDeclaringClass().getName() + ".", e);
+                }
             }
         }
         ToolParameters parameters = parameters(target == null ? method.getDeclaringClass() : target.getClass(),
@@ -220,7 +196,7 @@ public final class ToolInvoker implements AutoCloseable {
     }
 
     /**
-     * Invokes a tool and waits for its outcome, at most until its deadline.
+     * Invokes a tool and waits for its outcome, at most until its deadline counted from now.
      *
      * @param tool the prepared tool
      * @param arguments the raw arguments
@@ -228,101 +204,64 @@ public final class ToolInvoker implements AutoCloseable {
      * @return the outcome; never throws for anything the tool or its arguments do
      */
     public ToolOutcome invoke(InvocableTool tool, ToolArguments arguments, ToolCallContext context) {
-        long start = System.nanoTime();
-        Object[] values;
-        try {
-            values = bind(tool, arguments, context);
-        } catch (ToolArgumentException e) {
-            return badArguments(tool, e, start);
-        }
-        Invocation task = new Invocation(tool, values, start);
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            return failure(tool, e, start);
-        }
-        long deadline = start + tool.timeoutNanos();
-        spinUntilDone(task);
-        Object result;
-        try {
-            result = task.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            return timedOut(tool, start);
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            return failure(tool, e, start);
-        } catch (ExecutionException | CancellationException e) {
-            return failure(tool, e, start);
-        }
-        if (result instanceof CompletionStage<?> stage) {
-            CompletableFuture<?> future = stage.toCompletableFuture();
-            try {
-                result = future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                return timedOut(tool, start);
-            } catch (InterruptedException e) {
-                future.cancel(true);
-                Thread.currentThread().interrupt();
-                return failure(tool, e, start);
-            } catch (ExecutionException | CancellationException e) {
-                return failed(tool, e, start);
-            }
-            return converted(tool, result, start);
-        }
-        return (ToolOutcome) result;
+        return invoke(tool, arguments, context, System.nanoTime());
     }
 
     /**
-     * Invokes a tool without blocking the caller: the returned future completes with the outcome
-     * when the handler answers, or with the fallback at the deadline (the handler is then
-     * interrupted). Suited to asynchronous HTTP handling, where the request thread is released.
+     * Invokes a tool on the invoker's executor and waits for its outcome, at most until
+     * {@code arrivalNanos + tool.timeout()}. The handler is interrupted when the deadline passes;
+     * with nothing left of the budget it does not run at all.
      *
      * @param tool the prepared tool
      * @param arguments the raw arguments
-     * @param context the call context
-     * @return the outcome's future; it never completes exceptionally
+     * @param context the call context, injected into {@link ToolCallContext} parameters
+     * @param arrivalNanos the {@link System#nanoTime()} at which the call arrived
+     * @return the outcome; never throws for anything the tool or its arguments do
      */
-    public CompletableFuture<ToolOutcome> invokeAsync(InvocableTool tool, ToolArguments arguments,
-            ToolCallContext context) {
-        long start = System.nanoTime();
+    public ToolOutcome invoke(InvocableTool tool, ToolArguments arguments, ToolCallContext context,
+            long arrivalNanos) {
+        long deadline = arrivalNanos + tool.timeoutNanos();
         Object[] values;
         try {
-            values = bind(tool, arguments, context);
+            values = tool.bind(arguments, context);
         } catch (ToolArgumentException e) {
-            return CompletableFuture.completedFuture(badArguments(tool, e, start));
+            return outcomes.badArguments(tool, e, arrivalNanos);
         }
-        CompletableFuture<ToolOutcome> outcome = new CompletableFuture<>();
-        AsyncInvocation task = new AsyncInvocation(tool, values, outcome, start);
-        long remaining = start + tool.timeoutNanos() - System.nanoTime();
-        task.timeout = timer.schedule(() -> {
-            if (outcome.complete(timedOut(tool, start))) {
-                task.cancel(true);
-                task.cancelStage();
-            }
-        }, remaining, TimeUnit.NANOSECONDS);
+        if (deadline - System.nanoTime() <= 0) {
+            return outcomes.timedOut(tool, arrivalNanos);
+        }
+        FutureTask<Object> task = new FutureTask<>(() -> tool.plan().invoke(tool.target(), values));
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            task.timeout.cancel(false);
-            outcome.complete(failure(tool, e, start));
+            return outcomes.failure(tool, e, arrivalNanos);
         }
-        return outcome;
+        CompletableFuture<?> stage = null;
+        try {
+            Object result = task.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (result instanceof CompletionStage<?> pending) {
+                stage = pending.toCompletableFuture();
+                result = stage.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+            return outcomes.converted(tool, result, arrivalNanos);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            if (stage != null) {
+                stage.cancel(true);
+            }
+            return outcomes.timedOut(tool, arrivalNanos);
+        } catch (ExecutionException | CancellationException e) {
+            return outcomes.failed(tool, e, arrivalNanos);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return outcomes.failure(tool, e, arrivalNanos);
+        }
     }
 
     /**
-     * Invokes a tool on the calling thread, without a thread hop, and reports the outcome exactly
-     * once to {@code onOutcome}: from the calling thread when the handler answers in time, or from
-     * the invoker's watchdog thread when the deadline passes first (within
-     * {@value ai.fonella.tool.internal.Watchdog#MAX_LATENESS_MILLIS} ms). In that case the calling
-     * thread is interrupted and stays inside the handler until it returns; its late result is
-     * dropped and the interrupt is cleared before this method returns.
-     *
-     * <p>This is the fastest way to invoke a tool, for HTTP layers that can answer from another
-     * thread, e.g. a servlet that calls {@code request.startAsync()} first and writes the response
-     * and calls {@code asyncContext.complete()} in the callback. A callback that throws is logged.
+     * As {@link #invokeInline(InvocableTool, ToolArguments, ToolCallContext, long, Consumer)} with
+     * the deadline counted from now.
      *
      * @param tool the prepared tool
      * @param arguments the raw arguments
@@ -331,23 +270,51 @@ public final class ToolInvoker implements AutoCloseable {
      */
     public void invokeInline(InvocableTool tool, ToolArguments arguments, ToolCallContext context,
             Consumer<? super ToolOutcome> onOutcome) {
+        invokeInline(tool, arguments, context, System.nanoTime(), onOutcome);
+    }
+
+    /**
+     * Invokes a tool on the calling thread, without a thread hop, and reports the outcome exactly
+     * once to {@code onOutcome}: from the calling thread when the handler answers in time, or from
+     * the invoker's watchdog thread when {@code arrivalNanos + tool.timeout()} passes first (within
+     * {@value Watchdog#MAX_LATENESS_MILLIS} ms). In that case the calling thread is interrupted and
+     * stays inside the handler until it returns; its late result is dropped and the interrupt is
+     * cleared before this method returns. With nothing left of the budget, the fallback is reported
+     * at once and the handler does not run.
+     *
+     * <p>This is the fastest way to invoke a tool, for HTTP layers that can answer from another
+     * thread, e.g. a servlet that calls {@code request.startAsync()} first and writes the response
+     * and calls {@code asyncContext.complete()} in the callback. A callback that throws is logged.
+     *
+     * @param tool the prepared tool
+     * @param arguments the raw arguments
+     * @param context the call context
+     * @param arrivalNanos the {@link System#nanoTime()} at which the call arrived
+     * @param onOutcome receives the outcome, once
+     */
+    public void invokeInline(InvocableTool tool, ToolArguments arguments, ToolCallContext context,
+            long arrivalNanos, Consumer<? super ToolOutcome> onOutcome) {
         Objects.requireNonNull(onOutcome, "onOutcome");
-        long start = System.nanoTime();
+        long deadline = arrivalNanos + tool.timeoutNanos();
         Object[] values;
         try {
-            values = bind(tool, arguments, context);
+            values = tool.bind(arguments, context);
         } catch (ToolArgumentException e) {
-            deliver(tool, onOutcome, badArguments(tool, e, start));
+            deliver(tool, onOutcome, outcomes.badArguments(tool, e, arrivalNanos));
             return;
         }
-        InlineInvocation entry = new InlineInvocation(start + tool.timeoutNanos(), tool, start, onOutcome);
-        watchdog().watch(entry);
+        if (deadline - System.nanoTime() <= 0) {
+            deliver(tool, onOutcome, outcomes.timedOut(tool, arrivalNanos));
+            return;
+        }
+        InlineInvocation entry = new InlineInvocation(deadline, tool, arrivalNanos, onOutcome);
+        watchdog.watch(entry);
         Object result;
         try {
             result = tool.plan().invoke(tool.target(), values);
         } catch (Throwable e) {
             if (entry.finish()) {
-                deliver(tool, onOutcome, failed(tool, e, start));
+                deliver(tool, onOutcome, outcomes.failed(tool, e, arrivalNanos));
             }
             return;
         }
@@ -360,13 +327,14 @@ public final class ToolInvoker implements AutoCloseable {
             }
             future.whenComplete((value, error) -> {
                 if (entry.complete()) {
-                    deliver(tool, onOutcome, error != null ? failed(tool, error, start) : converted(tool, value, start));
+                    deliver(tool, onOutcome, error != null ? outcomes.failed(tool, error, arrivalNanos)
+                            : outcomes.converted(tool, value, arrivalNanos));
                 }
             });
             return;
         }
         if (entry.finish()) {
-            deliver(tool, onOutcome, converted(tool, result, start));
+            deliver(tool, onOutcome, outcomes.converted(tool, result, arrivalNanos));
         }
     }
 
@@ -382,46 +350,10 @@ public final class ToolInvoker implements AutoCloseable {
     /** Stops the invoker's own threads; an executor passed to the builder is left running. */
     @Override
     public void close() {
-        timer.shutdownNow();
-        synchronized (this) {
-            if (watchdog != null) {
-                watchdog.close();
-            }
-        }
+        watchdog.close();
         if (ownedExecutor != null) {
-            ownedExecutor.close();
+            ownedExecutor.shutdownNow();
         }
-    }
-
-    /**
-     * Most tools answer within microseconds; waiting for them by spinning briefly saves the cost of
-     * parking and waking the caller. Bounded, so slow tools cost at most {@link #SPIN_NANOS} of CPU.
-     */
-    private static void spinUntilDone(FutureTask<?> task) {
-        if (!MULTI_CORE) {
-            return;
-        }
-        long until = System.nanoTime() + SPIN_NANOS;
-        for (int spins = 1; !task.isDone(); spins++) {
-            if ((spins & 63) == 0 && System.nanoTime() - until >= 0) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private Watchdog watchdog() {
-        Watchdog current = watchdog;
-        if (current == null) {
-            synchronized (this) {
-                current = watchdog;
-                if (current == null) {
-                    current = new Watchdog("fonella-tool-watchdog");
-                    watchdog = current;
-                }
-            }
-        }
-        return current;
     }
 
     private static void deliver(InvocableTool tool, Consumer<? super ToolOutcome> onOutcome, ToolOutcome outcome) {
@@ -430,188 +362,6 @@ public final class ToolInvoker implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("The outcome callback of tool '{}' failed", tool.name(), e);
         }
-    }
-
-    private Object[] bind(InvocableTool tool, ToolArguments arguments, ToolCallContext context) {
-        ObjectNode object = argumentsObject(tool, arguments);
-        return tool.plan().bind(object, context == null ? ToolCallContext.empty() : context);
-    }
-
-    private ObjectNode argumentsObject(InvocableTool tool, ToolArguments arguments) {
-        JsonNode tree;
-        try {
-            switch (arguments.kind()) {
-                case QUERY:
-                    @SuppressWarnings("unchecked")
-                    Map<String, List<String>> query = (Map<String, List<String>>) arguments.value();
-                    return tool.plan().query().convert(query);
-                case BYTES:
-                    byte[] bytes = (byte[]) arguments.value();
-                    tree = isBlank(bytes) ? null : treeReader.readValue(bytes);
-                    break;
-                case TEXT:
-                    String text = (String) arguments.value();
-                    tree = text.isBlank() ? null : treeReader.readValue(text);
-                    break;
-                default:
-                    tree = (JsonNode) arguments.value();
-                    break;
-            }
-        } catch (JacksonException e) {
-            throw ArgumentMessages.notJson(e);
-        }
-        if (tree == null || tree.isNull() || tree.isMissingNode()) {
-            return mapper.createObjectNode();
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            throw ArgumentMessages.notAnObject();
-        }
-        return object;
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Runs the method and converts its result; a CompletionStage is returned as is. */
-    private Object call(InvocableTool tool, Object[] values, long start) {
-        Object result;
-        try {
-            result = tool.plan().invoke(tool.target(), values);
-        } catch (Throwable e) {
-            return failed(tool, e, start);
-        }
-        if (result instanceof CompletionStage<?>) {
-            return result;
-        }
-        return converted(tool, result, start);
-    }
-
-    private ToolOutcome converted(InvocableTool tool, Object value, long start) {
-        if (tool.voidResult()) {
-            return outcome(tool, doneText, ToolOutcome.Status.SUCCESS, null, start);
-        }
-        Object unwrapped = unwrap(value);
-        if (unwrapped == null) {
-            return outcome(tool, emptyResultText, ToolOutcome.Status.SUCCESS, null, start);
-        }
-        if (unwrapped instanceof ToolResult explicit) {
-            return outcome(tool, explicit.text(), explicit.failure() ? ToolOutcome.Status.ERROR
-                    : ToolOutcome.Status.SUCCESS, null, start);
-        }
-        if (unwrapped instanceof CharSequence || unwrapped instanceof Number || unwrapped instanceof Boolean
-                || unwrapped instanceof Character) {
-            return outcome(tool, unwrapped.toString(), ToolOutcome.Status.SUCCESS, null, start);
-        }
-        String json;
-        try {
-            json = resultWriter.writeValueAsString(unwrapped);
-            if (json.length() >= 2 && json.charAt(0) == '"') {
-                json = mapper.readValue(json, String.class);
-            }
-        } catch (JacksonException e) {
-            return failure(tool, e, start);
-        }
-        return outcome(tool, json, ToolOutcome.Status.SUCCESS, null, start);
-    }
-
-    private static Object unwrap(Object value) {
-        if (value instanceof Optional<?> optional) {
-            return optional.orElse(null);
-        }
-        if (value instanceof OptionalInt optional) {
-            return optional.isPresent() ? optional.getAsInt() : null;
-        }
-        if (value instanceof OptionalLong optional) {
-            return optional.isPresent() ? optional.getAsLong() : null;
-        }
-        if (value instanceof OptionalDouble optional) {
-            return optional.isPresent() ? optional.getAsDouble() : null;
-        }
-        return value;
-    }
-
-    /** A failure thrown by the handler (possibly wrapped). */
-    private ToolOutcome failed(InvocableTool tool, Throwable thrown, long start) {
-        Throwable error = unwrapThrowable(thrown);
-        if (error instanceof ToolResultException resultException) {
-            if (log.isDebugEnabled()) {
-                log.debug("Tool '{}' answered with a ToolResultException", tool.name());
-            }
-            String text = safeText(() -> errorPolicy.onResultException(tool.definition(), resultException),
-                    resultException.getMessage() == null ? errorText : resultException.getMessage(), tool);
-            return outcome(tool, text, ToolOutcome.Status.ERROR, resultException, start);
-        }
-        ToolArgumentException violated = ConstraintViolations.asArgumentFailure(error);
-        if (violated != null) {
-            // a @Validated bean rejected the arguments: as a binding failure, spoken, not a crash
-            return badArguments(tool, violated, start);
-        }
-        return failure(tool, error, start);
-    }
-
-    private ToolOutcome failure(InvocableTool tool, Throwable thrown, long start) {
-        Throwable error = unwrapThrowable(thrown);
-        log.error("Tool '{}' failed with {}; answered with the generic error text", tool.name(),
-                error.getClass().getName(), error);
-        String text = safeText(() -> errorPolicy.onFailure(tool.definition(), error, errorText), errorText, tool);
-        return outcome(tool, text, ToolOutcome.Status.ERROR, error, start);
-    }
-
-    private ToolOutcome badArguments(InvocableTool tool, ToolArgumentException e, long start) {
-        // the message may quote a validation message of the user's own types: keep it out of WARN
-        log.warn("Tool '{}' was called with unusable arguments{}", tool.name(),
-                e.argument() == null ? "" : " (argument '" + e.argument() + "')");
-        log.debug("Tool '{}' argument problem: {}", tool.name(), e.getMessage());
-        String text = safeText(() -> errorPolicy.onBadArguments(tool.definition(), e), e.getMessage(), tool);
-        return outcome(tool, text, ToolOutcome.Status.BAD_ARGUMENTS, e, start);
-    }
-
-    private ToolOutcome timedOut(InvocableTool tool, long start) {
-        log.warn("Tool '{}' did not answer within {} ms; answered with the fallback text and interrupted it",
-                tool.name(), tool.timeout().toMillis());
-        String text = safeText(() -> errorPolicy.onTimeout(tool.definition(), tool.timeout(), timeoutText),
-                timeoutText, tool);
-        TimeoutException error = new TimeoutException("Tool '" + tool.name() + "' did not answer within "
-                + tool.timeout().toMillis() + " ms");
-        return outcome(tool, text, ToolOutcome.Status.TIMEOUT, error, start);
-    }
-
-    private String safeText(java.util.function.Supplier<String> policy, String fallback, InvocableTool tool) {
-        try {
-            String text = policy.get();
-            if (text != null && !text.isBlank()) {
-                return text;
-            }
-            log.warn("The ToolErrorPolicy returned no text for tool '{}'; sending the default text", tool.name());
-        } catch (RuntimeException e) {
-            log.warn("The ToolErrorPolicy failed for tool '{}'; sending the default text", tool.name(), e);
-        }
-        return fallback;
-    }
-
-    private static ToolOutcome outcome(InvocableTool tool, String text, ToolOutcome.Status status, Throwable error,
-            long start) {
-        return new ToolOutcome(tool.name(), text, status, Duration.ofNanos(System.nanoTime() - start), error);
-    }
-
-    private static Throwable unwrapThrowable(Throwable thrown) {
-        Throwable current = thrown;
-        for (int i = 0; i < 8; i++) {
-            Throwable cause = current.getCause();
-            boolean wrapper = current instanceof InvocationTargetException || current instanceof ExecutionException
-                    || current instanceof CompletionException || current instanceof UndeclaredThrowableException;
-            if (!wrapper || cause == null) {
-                break;
-            }
-            current = cause;
-        }
-        return current;
     }
 
     private static boolean isVoid(Method method) {
@@ -637,40 +387,6 @@ public final class ToolInvoker implements AutoCloseable {
         return ToolParameters.of(method.getDeclaringClass(), method);
     }
 
-    private static Optional<Method> findOn(Class<?> type, Method method) {
-        try {
-            Method found = type.getMethod(method.getName(), method.getParameterTypes());
-            return Optional.of(found);
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** One synchronous invocation on the executor; cancelling it interrupts the handler. */
-    private final class Invocation extends FutureTask<Object> {
-
-        Invocation(InvocableTool tool, Object[] values, long start) {
-            super(() -> call(tool, values, start));
-        }
-
-        @Override
-        public void run() {
-            super.run();
-            if (isCancelled()) {
-                Thread.interrupted(); // do not leak the deadline's interrupt into the executor's next task
-            }
-        }
-    }
-
     /** One inline invocation watched for its deadline. */
     private final class InlineInvocation extends Watchdog.Entry {
 
@@ -692,70 +408,7 @@ public final class ToolInvoker implements AutoCloseable {
             if (pending != null) {
                 pending.cancel(true);
             }
-            deliver(tool, onOutcome, timedOut(tool, start));
-        }
-    }
-
-    /** One asynchronous invocation; completes the outcome unless the deadline did first. */
-    private final class AsyncInvocation extends FutureTask<Object> {
-
-        private final InvocableTool tool;
-        private final CompletableFuture<ToolOutcome> outcome;
-        private final long start;
-        private volatile ScheduledFuture<?> timeout;
-        private volatile CompletableFuture<?> stage;
-
-        AsyncInvocation(InvocableTool tool, Object[] values, CompletableFuture<ToolOutcome> outcome, long start) {
-            super(() -> call(tool, values, start));
-            this.tool = tool;
-            this.outcome = outcome;
-            this.start = start;
-        }
-
-        @Override
-        public void run() {
-            super.run();
-            if (isCancelled()) {
-                Thread.interrupted();
-            }
-        }
-
-        @Override
-        protected void done() {
-            if (isCancelled()) {
-                return;
-            }
-            Object result;
-            try {
-                result = get();
-            } catch (InterruptedException | ExecutionException | CancellationException e) {
-                finish(failure(tool, e, start));
-                return;
-            }
-            if (result instanceof CompletionStage<?> completionStage) {
-                CompletableFuture<?> future = completionStage.toCompletableFuture();
-                stage = future;
-                future.whenComplete((value, error) -> finish(error != null ? failed(tool, error, start)
-                        : converted(tool, value, start)));
-            } else {
-                finish((ToolOutcome) result);
-            }
-        }
-
-        void cancelStage() {
-            CompletableFuture<?> current = stage;
-            if (current != null) {
-                current.cancel(true);
-            }
-        }
-
-        private void finish(ToolOutcome result) {
-            if (outcome.complete(result)) {
-                ScheduledFuture<?> scheduled = timeout;
-                if (scheduled != null) {
-                    scheduled.cancel(false);
-                }
-            }
+            deliver(tool, onOutcome, outcomes.timedOut(tool, start));
         }
     }
 
@@ -879,10 +532,9 @@ public final class ToolInvoker implements AutoCloseable {
         }
 
         /**
-         * The executor that runs handlers for {@link ToolInvoker#invoke} and
-         * {@link ToolInvoker#invokeAsync}. Default: a private pool of daemon threads
-         * ({@code fonella-tool-N}, at most {@link #maxThreads(int)}) that hands tasks over with low
-         * latency, closed by {@link ToolInvoker#close()}. A given executor is not shut down by the
+         * The executor that runs handlers for {@link ToolInvoker#invoke}. Default: a private pool of
+         * daemon threads ({@code fonella-tool-N}, at most {@link #maxThreads(int)}, idle ones ending
+         * after a minute), closed by {@link ToolInvoker#close()}. A given executor is not shut down by the
          * invoker; it must not run tasks on the caller's thread (or the deadline cannot hold) and
          * should clear a thread's interrupt between tasks, as
          * {@link java.util.concurrent.ThreadPoolExecutor} does.

@@ -3,7 +3,7 @@ package ai.fonella.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.fonella.internal.ProxyRules;
+import ai.fonella.support.ProxyRules;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -2,7 +2,7 @@ package ai.fonella.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.CreateApiKeyRequest;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.CreateWebhookRequest;

@@ -264,7 +264,7 @@ class FonellaEventsTests {
 
     @Test
     void keepsTheEnvelopeAsRawWithoutCopyingIt() {
-        tools.jackson.databind.JsonNode envelope = ai.fonella.internal.FonellaJson.mapper()
+        tools.jackson.databind.JsonNode envelope = ai.fonella.support.FonellaJson.mapper()
                 .readTree(EventFixtures.bytes("call-ended.json"));
 
         assertThat(FonellaEvents.parse(envelope).raw()).isSameAs(envelope);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,6 +37,7 @@ public class InvokerFixtures implements Greeter {
     }
 
     final CountDownLatch started = new CountDownLatch(1);
+    final AtomicInteger counted = new AtomicInteger();
     final CountDownLatch interrupted = new CountDownLatch(1);
     final AtomicReference<Thread> handlerThread = new AtomicReference<>();
     volatile boolean stopSpinning;
@@ -62,6 +64,7 @@ public class InvokerFixtures implements Greeter {
 
     @FonellaTool(description = "Returns an int")
     public int count(int a, int b) {
+        counted.incrementAndGet();
         return a + b;
     }
 

@@ -2,7 +2,7 @@ package ai.fonella.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

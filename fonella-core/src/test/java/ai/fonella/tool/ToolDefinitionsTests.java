@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.fonella.model.ToolMethod;
-import ai.fonella.schema.ToolSchemaGenerator;
 import ai.fonella.tool.DefinitionFixtures.BaseTools;
 import ai.fonella.tool.DefinitionFixtures.ExtendedTools;
 import ai.fonella.tool.DefinitionFixtures.ItemTools;

@@ -193,7 +193,7 @@ class ToolInvokerTests {
     @Test
     void namesAMistypedArgumentAndTheKindOfValueExpected() {
         assertThat(invoke("count", "{\"a\":\"many\",\"b\":1}").result())
-                .isEqualTo("The argument 'a' must be a whole number.");
+                .isEqualTo("The argument 'a' must be a whole number from -2147483648 to 2147483647.");
         assertThat(invoke("available", "{\"sku\":{\"no\":1}}").result())
                 .isEqualTo("The argument 'sku' must be text.");
         assertThat(invoke("search", "{\"query\":\"q\",\"limit\":1,\"exact\":true,\"tags\":[],"
@@ -210,7 +210,8 @@ class ToolInvokerTests {
                 .isEqualTo("The argument 'items[1].sku' is missing.");
         assertThat(invoke("deliver", "{\"address\":{\"street\":\"Main 1\",\"zip\":\"1000\"},"
                 + "\"items\":[{\"sku\":\"a\",\"quantity\":\"lots\"}]}").result())
-                .isEqualTo("The argument 'items[0].quantity' must be a whole number.");
+                .isEqualTo("The argument 'items[0].quantity' must be a whole number from -2147483648 to "
+                        + "2147483647.");
     }
 
     @Test
@@ -223,10 +224,24 @@ class ToolInvokerTests {
     }
 
     @Test
-    void ignoresUnknownArguments() {
-        assertThat(invoke("count", "{\"a\":1,\"b\":2,\"c\":3}").result()).isEqualTo("3");
+    void refusesUnknownArgumentsByNameAsTheSchemaDoes() {
+        assertThat(invoke("count", "{\"a\":1,\"b\":2,\"c\":3}").result())
+                .isEqualTo("The argument 'c' is not known here; send only a, b.");
         assertThat(invoke("deliver", "{\"address\":{\"street\":\"Main 1\",\"zip\":\"1000\",\"country\":\"CH\"},"
-                + "\"items\":[]}").result()).isEqualTo("Main 1 1000 0");
+                + "\"items\":[]}").result()).startsWith("The argument 'address.country' is not known here");
+    }
+
+    @Test
+    void namesTheRangeOfAnOutOfRangeNumber() {
+        assertThat(invoke("count", "{\"a\":2147483648,\"b\":1}").result())
+                .isEqualTo("The argument 'a' must be a whole number from -2147483648 to 2147483647.");
+    }
+
+    @Test
+    void refusesNullForAnOptionalArgumentInsteadOfTakingItAsAbsent() {
+        assertThat(invoke("search", "{\"query\":\"q\",\"limit\":1,\"exact\":true,\"tags\":[],"
+                + "\"near\":{\"street\":\"Main 1\",\"zip\":\"8000\"},\"shade\":\"dark-green\",\"radius\":null}").result())
+                .isEqualTo("The argument 'radius' must not be null; leave it out when there is no value.");
     }
 
     @Test
@@ -262,14 +277,13 @@ class ToolInvokerTests {
                 "tags", List.of("a", "b"),
                 "near", List.of("{\"street\":\"Main 1\",\"zip\":\"8000\"}"),
                 "shade", List.of("dark-green"),
-                "radius", List.of("2.5"),
-                "unknown", List.of("ignored"))), ToolCallContext.empty());
+                "radius", List.of("2.5"))), ToolCallContext.empty());
         assertThat(outcome.result()).isEqualTo("red shoes|5|true|[a, b]|8000|DARK_GREEN|2.5");
 
         ToolOutcome mistyped = invoker.invoke(tool, ToolArguments.query(Map.of("query", List.of("q"), "limit",
                 List.of("five"), "exact", List.of("false"), "tags", List.of("x"), "near",
                 List.of("{\"street\":\"s\",\"zip\":\"z\"}"), "shade", List.of("LIGHT"))), ToolCallContext.empty());
-        assertThat(mistyped.result()).isEqualTo("The argument 'limit' must be a whole number.");
+        assertThat(mistyped.result()).isEqualTo("The argument 'limit' must be a whole number from -2147483648 to 2147483647.");
 
         ToolOutcome notJson = invoker.invoke(tool, ToolArguments.query(Map.of("query", List.of("q"), "near",
                 List.of("Main street"))), ToolCallContext.empty());
@@ -401,26 +415,31 @@ class ToolInvokerTests {
     }
 
     @Test
-    void completesAsynchronousInvocationsWithTheOutcome() throws Exception {
+    void countsTheDeadlineFromTheCallsArrival() {
         ToolInvoker invoker = invoker();
-        CompletableFuture<ToolOutcome> future = invoker.invokeAsync(invoker.prepare(definitions.get("later"), fixtures),
-                ToolArguments.json("{\"text\":\"soon\"}"), ToolCallContext.empty());
+        InvocableTool block = invoker.prepare(definitions.get("block"), fixtures);
+        long arrival = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(150);
 
-        assertThat(future.get(2, TimeUnit.SECONDS).result()).isEqualTo("later soon");
-        assertThat(invoker.invokeAsync(invoker.prepare(definitions.get("count"), fixtures), ToolArguments.json("{}"),
-                ToolCallContext.empty()).get(2, TimeUnit.SECONDS).status()).isEqualTo(ToolOutcome.Status.BAD_ARGUMENTS);
+        ToolOutcome outcome = invoker.invoke(block, ToolArguments.none(), ToolCallContext.empty(), arrival);
+
+        assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.TIMEOUT);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrival)).isLessThan(200 + MARGIN_MILLIS);
     }
 
     @Test
-    void completesAsynchronousInvocationsWithTheFallbackAtTheDeadline() throws Exception {
+    void answersWithTheFallbackWithoutRunningTheHandlerWhenNothingIsLeftOfTheBudget() {
         ToolInvoker invoker = invoker();
-        long start = System.nanoTime();
-        ToolOutcome outcome = invoker.invokeAsync(invoker.prepare(definitions.get("block"), fixtures),
-                ToolArguments.none(), ToolCallContext.empty()).get(2, TimeUnit.SECONDS);
+        InvocableTool count = invoker.prepare(definitions.get("count"), fixtures);
+        long arrival = System.nanoTime() - TimeUnit.SECONDS.toNanos(5);
+        List<ToolOutcome> inline = new CopyOnWriteArrayList<>();
 
-        assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.TIMEOUT);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(200 + MARGIN_MILLIS);
-        assertThat(fixtures.interrupted.await(2, TimeUnit.SECONDS)).isTrue();
+        ToolOutcome viaExecutor = invoker.invoke(count, ToolArguments.json("{\"a\":1,\"b\":2}"), ToolCallContext.empty(),
+                arrival);
+        invoker.invokeInline(count, ToolArguments.json("{\"a\":1,\"b\":2}"), ToolCallContext.empty(), arrival, inline::add);
+
+        assertThat(viaExecutor.status()).isEqualTo(ToolOutcome.Status.TIMEOUT);
+        assertThat(inline).singleElement().extracting(ToolOutcome::status).isEqualTo(ToolOutcome.Status.TIMEOUT);
+        assertThat(fixtures.counted.get()).isZero();
     }
 
     @Test

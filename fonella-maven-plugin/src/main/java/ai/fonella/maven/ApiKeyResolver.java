@@ -1,6 +1,6 @@
 package ai.fonella.maven;
 
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;

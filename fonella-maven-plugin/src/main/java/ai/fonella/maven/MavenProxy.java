@@ -1,8 +1,8 @@
 package ai.fonella.maven;
 
 import ai.fonella.client.FonellaClient;
-import ai.fonella.internal.ApiRules;
-import ai.fonella.internal.ProxyRules;
+import ai.fonella.model.ApiRules;
+import ai.fonella.support.ProxyRules;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;

@@ -6,7 +6,7 @@ import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.FonellaIoException;
-import ai.fonella.internal.ProxyRules;
+import ai.fonella.support.ProxyRules;
 import ai.fonella.sync.DesiredTool;
 import ai.fonella.sync.SyncPlan;
 import ai.fonella.sync.SyncResult;

@@ -1,6 +1,6 @@
 package ai.fonella.maven;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.tool.ToolDefinition;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package ai.fonella.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.sync.DesiredTool;
 import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.test.EmulatorAccount;

@@ -2,8 +2,8 @@ package ai.fonella.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.internal.FonellaJson;
-import ai.fonella.schema.ToolSchemaGenerator;
+import ai.fonella.support.FonellaJson;
+import ai.fonella.tool.ToolSchemaGenerator;
 import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;

@@ -69,7 +69,7 @@ final class ApiError extends RuntimeException {
     }
 
     /**
-     * Runs a rule of {@code ai.fonella.internal.ApiRules} and turns its rejection into a 422
+     * Runs a rule of {@code ai.fonella.model.ApiRules} and turns its rejection into a 422
      * {@code validation_error} (a well-formed request that breaks a documented rule) with the rule's
      * own message, so the client and the emulator say the same thing.
      */

@@ -1,6 +1,6 @@
 package ai.fonella.test;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.Call;
 import ai.fonella.model.ListCallsParams;
 import java.util.List;

@@ -1,6 +1,6 @@
 package ai.fonella.test;
 
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import ai.fonella.model.ApiKeyScope;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

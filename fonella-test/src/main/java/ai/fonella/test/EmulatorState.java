@@ -1,6 +1,6 @@
 package ai.fonella.test;
 
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import ai.fonella.model.ApiKey;
 import ai.fonella.model.ApiKeyScope;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package ai.fonella.test;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.Call;
 import ai.fonella.model.CallStatus;
 import ai.fonella.model.EventType;

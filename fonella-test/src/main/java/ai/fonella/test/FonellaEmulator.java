@@ -1,7 +1,7 @@
 package ai.fonella.test;
 
 import ai.fonella.client.FonellaClient;
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import ai.fonella.model.ApiKey;
 import ai.fonella.model.ApiKeyScope;
 import ai.fonella.model.Call;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A stateful emulator of the Fonella REST API on {@code 127.0.0.1}, for tests: a real HTTP server
  * that serves every documented endpoint with the documented envelopes, enforces authentication,
- * scopes, limits and validation with the same rules as the client ({@code ai.fonella.internal.ApiRules}),
+ * scopes, limits and validation with the same rules as the client ({@code ai.fonella.model.ApiRules}),
  * and places simulated calls that invoke registered tools over HTTP and deliver signed webhook
  * events. State is kept in memory; the emulator is thread-safe.
  *

@@ -1,6 +1,6 @@
 package ai.fonella.test;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;
 import ai.fonella.tool.ToolArguments;

@@ -1,7 +1,7 @@
 package ai.fonella.test;
 
-import ai.fonella.internal.ApiRules;
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.model.ApiRules;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;

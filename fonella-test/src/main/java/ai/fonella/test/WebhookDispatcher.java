@@ -1,6 +1,6 @@
 package ai.fonella.test;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.EventType;
 import ai.fonella.model.Webhook;
 import ai.fonella.webhook.WebhookSigner;

@@ -3,7 +3,7 @@ package ai.fonella.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

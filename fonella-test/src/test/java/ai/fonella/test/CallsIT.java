@@ -8,7 +8,7 @@ import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.FonellaNotFoundException;
 import ai.fonella.client.FonellaValidationException;
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import ai.fonella.model.ApiKeyScope;
 import ai.fonella.model.Call;
 import ai.fonella.model.CallPage;

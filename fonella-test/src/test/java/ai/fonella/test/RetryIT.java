@@ -8,7 +8,7 @@ import ai.fonella.client.FonellaIoException;
 import ai.fonella.client.FonellaRateLimitException;
 import ai.fonella.client.FonellaServerException;
 import ai.fonella.client.RetryPolicy;
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
 import ai.fonella.model.UpdateToolRequest;

@@ -3,7 +3,7 @@ package ai.fonella.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.client.FonellaClient;
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.Call;
 import ai.fonella.model.CallStatus;
 import ai.fonella.model.CreateToolRequest;

@@ -2,7 +2,7 @@ package ai.fonella.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import org.junit.jupiter.api.Test;
 
 /** How {@code GET} tools receive their arguments, as the wire contract says. */

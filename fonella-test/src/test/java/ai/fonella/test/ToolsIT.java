@@ -8,7 +8,7 @@ import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.FonellaNotFoundException;
 import ai.fonella.client.FonellaValidationException;
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.ApiKeyScope;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;

@@ -7,7 +7,7 @@ import ai.fonella.event.CallSummaryEvent;
 import ai.fonella.event.EventDispatcher;
 import ai.fonella.event.EventParseException;
 import ai.fonella.event.OnFonellaEvent;
-import ai.fonella.schema.ToolSchemaGenerator;
+import ai.fonella.tool.ToolSchemaGenerator;
 import ai.fonella.sync.DesiredTool;
 import ai.fonella.sync.SyncPlan;
 import ai.fonella.sync.ToolEndpoint;

@@ -1,6 +1,6 @@
 package ai.fonella.test.support;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.test.FonellaEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;

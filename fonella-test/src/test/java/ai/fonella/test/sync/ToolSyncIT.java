@@ -3,7 +3,7 @@ package ai.fonella.test.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;

@@ -3,7 +3,7 @@ package ai.fonella.spring.boot.actuate;
 import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;

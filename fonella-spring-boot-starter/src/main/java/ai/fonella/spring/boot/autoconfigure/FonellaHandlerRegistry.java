@@ -31,17 +31,17 @@ import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * Finds {@code @FonellaTool} and {@code @OnFonellaEvent} methods on the application's beans once all
  * singletons exist, so beans from {@code @Bean} methods, proxied beans ({@code @Transactional},
- * {@code @Validated}) and annotations declared on interfaces all work. Discovery uses Spring's
- * {@link MethodIntrospector} and {@link AnnotatedElementUtils}; every definition is built by
- * fonella-core ({@link ToolDefinitions}, {@link EventHandlers}), the same code the Maven plugin uses.
- * Invocation goes through the bean, and so through its proxy.
+ * {@code @Validated}) and annotations declared on interfaces all work. Spring contributes what only
+ * it knows: the bean's user class behind any proxy ({@link AutoProxyUtils}) and the method to call
+ * on the proxy ({@link AopUtils#selectInvocableMethod}). Which methods are tools and handlers, and
+ * their definitions, is decided by fonella-core ({@link ToolDefinitions#findToolMethods},
+ * {@link EventHandlers#definitions}), the same code the Maven plugin uses. Invocation goes through
+ * the bean, and so through its proxy.
  */
 public class FonellaHandlerRegistry implements SmartInitializingSingleton {
 
@@ -119,14 +119,18 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
     }
 
     private void discoverTools(String beanName, Class<?> type, Map<String, FonellaToolRegistration> found) {
-        Map<Method, FonellaTool> methods = MethodIntrospector.selectMethods(type,
-                (MethodIntrospector.MetadataLookup<FonellaTool>) method ->
-                        AnnotatedElementUtils.findMergedAnnotation(method, FonellaTool.class));
+        List<Method> methods;
+        try {
+            methods = ToolDefinitions.findToolMethods(type);
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("Could not inspect the methods of bean '{}' ({}); skipping it", beanName, type.getName(), e);
+            return;
+        }
         if (methods.isEmpty()) {
             return;
         }
         Object bean = beanFactory.getBean(beanName);
-        for (Method method : methods.keySet()) {
+        for (Method method : methods) {
             ToolDefinition definition;
             InvocableTool tool;
             try {
@@ -149,16 +153,22 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
 
     private void discoverEventHandlers(String beanName, Class<?> type, List<EventHandler> found, Set<String> ids,
             Map<String, String> sources) {
-        Map<Method, OnFonellaEvent> methods = MethodIntrospector.selectMethods(type,
-                (MethodIntrospector.MetadataLookup<OnFonellaEvent>) method ->
-                        AnnotatedElementUtils.findMergedAnnotation(method, OnFonellaEvent.class));
-        if (methods.isEmpty()) {
+        List<EventHandlerDefinition> definitions;
+        try {
+            definitions = EventHandlers.definitions(type);
+        } catch (FonellaException e) {
+            throw new FonellaStartupException("Bean '" + beanName + "' (" + type.getName() + ") has an invalid "
+                    + "@OnFonellaEvent method: " + e.getMessage(), "Fix the method as the message says, then restart.",
+                    e);
+        }
+        if (definitions.isEmpty()) {
             return;
         }
         Object bean = beanFactory.getBean(beanName);
-        methods.forEach((method, annotation) -> {
+        for (EventHandlerDefinition candidate : definitions) {
+            Method method = candidate.method();
             try {
-                EventHandlerDefinition definition = EventHandlers.definition(type, method, annotation);
+                EventHandlerDefinition definition = candidate;
                 if (!ids.add(definition.id())) {
                     // The same class registered as two beans: tell the handlers apart by bean name.
                     definition = definition.withId(beanName + "/" + definition.id());
@@ -172,7 +182,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
                         + "@OnFonellaEvent method " + method.getName() + ": " + e.getMessage(),
                         "Fix the method as the message says, then restart.", e);
             }
-        });
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package ai.fonella.spring.boot.autoconfigure;
 
-import ai.fonella.internal.Secrets;
+import ai.fonella.support.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import ai.fonella.InvalidRequestException;
 import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.FonellaNotFoundException;
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.CreateWebhookRequest;
 import ai.fonella.model.EventType;
 import ai.fonella.model.UpdateWebhookRequest;

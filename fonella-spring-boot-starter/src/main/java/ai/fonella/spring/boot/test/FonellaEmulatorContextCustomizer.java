@@ -1,6 +1,6 @@
 package ai.fonella.spring.boot.test;
 
-import ai.fonella.internal.ApiRules;
+import ai.fonella.model.ApiRules;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.webhook.SignatureScheme;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package ai.fonella.spring.boot.test;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.EventType;
 import ai.fonella.model.ToolMethod;
 import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;

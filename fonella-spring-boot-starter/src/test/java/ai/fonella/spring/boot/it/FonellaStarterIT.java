@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.fonella.client.FonellaClient;
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
 import ai.fonella.test.RecordedRequest;
 import ai.fonella.tool.ToolDefinition;

@@ -62,7 +62,7 @@ class ExactlyOnceIT {
     @Test
     void runsTheHandlerOnceForTheSameWebhookDeliveredTwice() {
         String body = FonellaTestClient.event(EventType.CALL_ENDED, Map.of("call", Map.of("id", "twice")));
-        String id = ai.fonella.internal.FonellaJson.mapper().readTree(body).get("id").asString();
+        String id = ai.fonella.support.FonellaJson.mapper().readTree(body).get("id").asString();
 
         FonellaTestClient.Response first = fonella.sendWebhook(body);
         FonellaTestClient.Response second = fonella.sendWebhook(body);
@@ -90,7 +90,7 @@ class ExactlyOnceIT {
         // the handler takes a while, so the other 99 arrive while the first is running it
         handlers.endedHoldMillis = 300;
         String body = FonellaTestClient.event(EventType.CALL_ENDED, Map.of("call", Map.of("id", "hundred")));
-        String id = ai.fonella.internal.FonellaJson.mapper().readTree(body).get("id").asString();
+        String id = ai.fonella.support.FonellaJson.mapper().readTree(body).get("id").asString();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Map<String, String> signature = WebhookSigner.of(SignatureScheme.FONELLA, secrets.webhookSecrets().get(0))
                 .sign(id, Instant.now(), bytes);
@@ -135,7 +135,7 @@ class ExactlyOnceIT {
     void answers5xxWhenAHandlerFailsAndOnRetryRunsOnlyTheHandlerThatFailed() {
         String body = FonellaTestClient.event(EventType.CALL_FAILED, Map.of("call", Map.of("id", "flaky"),
                 "error", "line dropped"));
-        String id = ai.fonella.internal.FonellaJson.mapper().readTree(body).get("id").asString();
+        String id = ai.fonella.support.FonellaJson.mapper().readTree(body).get("id").asString();
 
         FonellaTestClient.Response first = fonella.sendWebhook(body);
 

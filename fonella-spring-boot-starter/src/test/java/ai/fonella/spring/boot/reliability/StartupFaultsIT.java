@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.Tool;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupException;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;

@@ -2,7 +2,7 @@ package ai.fonella.spring.boot.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.internal.FonellaJson;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
 import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
 import java.lang.management.ManagementFactory;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.samples.orderdesk.callbacks.CallbackTools;
 import ai.fonella.samples.orderdesk.orders.OrderTools;
-import ai.fonella.schema.ToolSchemaGenerator;
+import ai.fonella.tool.ToolSchemaGenerator;
 import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
 import org.junit.jupiter.api.Test;

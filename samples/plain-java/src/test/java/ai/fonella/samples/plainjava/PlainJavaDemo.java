@@ -1,7 +1,7 @@
 package ai.fonella.samples.plainjava;
 
 import ai.fonella.model.Call;
-import ai.fonella.schema.ToolSchemaGenerator;
+import ai.fonella.tool.ToolSchemaGenerator;
 import ai.fonella.test.CallScript;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.tool.ToolDefinition;

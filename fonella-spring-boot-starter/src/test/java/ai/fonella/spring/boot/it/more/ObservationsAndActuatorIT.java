@@ -99,6 +99,6 @@ class ObservationsAndActuatorIT {
     private JsonNode get(String path) throws Exception {
         String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        return ai.fonella.internal.FonellaJson.mapper().readTree(body);
+        return ai.fonella.support.FonellaJson.mapper().readTree(body);
     }
 }

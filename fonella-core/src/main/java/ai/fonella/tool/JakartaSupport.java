@@ -1,0 +1,150 @@
+package ai.fonella.tool;
+
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Negative;
+import jakarta.validation.constraints.NegativeOrZero;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.lang.reflect.AnnotatedElement;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Jakarta Validation constraints as schema keywords. Only loaded when
+ * {@code jakarta.validation-api} is on the class path (see {@link #PRESENT}); everything that
+ * mentions a {@code jakarta.validation} type lives here. Not part of the public API.
+ *
+ * <p>Fields and record components are handled by victools' {@link JakartaValidationModule} (with
+ * pattern expressions); method parameters, which victools does not see, by
+ * {@link #applyToParameter}, which maps the same annotations to the same keywords.
+ */
+final class JakartaSupport {
+
+    /** Whether {@code jakarta.validation} annotations can be read. */
+    public static final boolean PRESENT = isPresent();
+
+    private JakartaSupport() {
+    }
+
+    private static boolean isPresent() {
+        try {
+            Class.forName("jakarta.validation.constraints.NotNull", false, JakartaSupport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * A character other than those {@code String.trim()} removes: what {@code @NotBlank} requires.
+     * (JSON Schema's {@code \\S} would differ: it takes control characters as text and no-break
+     * spaces as blank.)
+     */
+    static final String NOT_BLANK_PATTERN = "[^\\u0000-\\u0020]";
+
+    static void register(SchemaGeneratorConfigBuilder builder) {
+        // before the module, so that these patterns win over its unanchored @Pattern
+        builder.forFields().withStringPatternResolver(field -> pattern(
+                field.getAnnotationConsideringFieldAndGetter(Pattern.class),
+                field.getAnnotationConsideringFieldAndGetter(NotBlank.class) != null));
+        builder.with(new JakartaValidationModule(JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
+    }
+
+    /**
+     * The schema pattern of a text constraint. {@code @Pattern} matches the whole text, while a
+     * JSON Schema pattern matches anywhere, so the expression is anchored.
+     */
+    private static String pattern(Pattern pattern, boolean notBlank) {
+        if (pattern != null) {
+            return anchored(pattern.regexp());
+        }
+        return notBlank ? NOT_BLANK_PATTERN : null;
+    }
+
+    private static String anchored(String regexp) {
+        boolean anchored = regexp.startsWith("^") && regexp.endsWith("$") && !regexp.endsWith("\\$");
+        return anchored ? regexp : "^(?:" + regexp + ")$";
+    }
+
+    /**
+     * Adds the keywords for the constraints on a method parameter.
+     *
+     * @param node the parameter's property schema
+     * @param parameter the annotated parameter
+     * @param type the erased type the schema describes
+     */
+    public static void applyToParameter(ObjectNode node, AnnotatedElement parameter, Class<?> type) {
+        Size size = parameter.getAnnotation(Size.class);
+        boolean notEmpty = parameter.isAnnotationPresent(NotEmpty.class);
+        if (CharSequence.class.isAssignableFrom(type)) {
+            bounds(node, "minLength", "maxLength", size, notEmpty || parameter.isAnnotationPresent(NotBlank.class));
+            Email email = parameter.getAnnotation(Email.class);
+            if (email != null) {
+                node.put("format", "email");
+            }
+            String pattern = pattern(parameter.getAnnotation(Pattern.class),
+                    parameter.isAnnotationPresent(NotBlank.class));
+            if (pattern != null) {
+                node.put("pattern", pattern);
+            } else if (email != null && !".*".equals(email.regexp())) {
+                node.put("pattern", anchored(email.regexp()));
+            }
+        } else if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            bounds(node, "minItems", "maxItems", size, notEmpty);
+        } else if (Map.class.isAssignableFrom(type)) {
+            bounds(node, "minProperties", "maxProperties", size, notEmpty);
+        }
+        Min min = parameter.getAnnotation(Min.class);
+        DecimalMin decimalMin = parameter.getAnnotation(DecimalMin.class);
+        if (min != null) {
+            node.put("minimum", new BigDecimal(min.value()));
+        } else if (decimalMin != null && decimalMin.inclusive()) {
+            node.put("minimum", new BigDecimal(decimalMin.value()));
+        } else if (parameter.isAnnotationPresent(PositiveOrZero.class)) {
+            node.put("minimum", BigDecimal.ZERO);
+        }
+        if (decimalMin != null && !decimalMin.inclusive()) {
+            node.put("exclusiveMinimum", new BigDecimal(decimalMin.value()));
+        } else if (parameter.isAnnotationPresent(Positive.class)) {
+            node.put("exclusiveMinimum", BigDecimal.ZERO);
+        }
+        Max max = parameter.getAnnotation(Max.class);
+        DecimalMax decimalMax = parameter.getAnnotation(DecimalMax.class);
+        if (max != null) {
+            node.put("maximum", new BigDecimal(max.value()));
+        } else if (decimalMax != null && decimalMax.inclusive()) {
+            node.put("maximum", new BigDecimal(decimalMax.value()));
+        } else if (parameter.isAnnotationPresent(NegativeOrZero.class)) {
+            node.put("maximum", BigDecimal.ZERO);
+        }
+        if (decimalMax != null && !decimalMax.inclusive()) {
+            node.put("exclusiveMaximum", new BigDecimal(decimalMax.value()));
+        } else if (parameter.isAnnotationPresent(Negative.class)) {
+            node.put("exclusiveMaximum", BigDecimal.ZERO);
+        }
+    }
+
+    private static void bounds(ObjectNode node, String minKeyword, String maxKeyword, Size size, boolean nonEmpty) {
+        if (size != null && size.min() > 0) {
+            node.put(minKeyword, size.min());
+        } else if (nonEmpty) {
+            node.put(minKeyword, 1);
+        }
+        if (size != null && size.max() < Integer.MAX_VALUE) {
+            node.put(maxKeyword, size.max());
+        }
+    }
+}

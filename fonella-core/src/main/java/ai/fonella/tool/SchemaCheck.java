@@ -1,0 +1,392 @@
+package ai.fonella.tool;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks an argument against the tool's own input schema before Jackson binds it, so that what the
+ * schema refuses is refused with a sentence naming the argument, and Jackson's leniencies (text
+ * coerced to numbers, case-insensitive enums, {@code 1.5} truncated to {@code 1}, a number read as
+ * epoch days, an unknown property ignored, {@code null} taken as absent) never admit what the schema
+ * does not. Covers every keyword the generator emits: {@code type}, {@code enum}, {@code required},
+ * {@code properties} with {@code additionalProperties}, {@code items}, {@code uniqueItems},
+ * {@code minimum}, {@code maximum}, {@code exclusiveMinimum}, {@code exclusiveMaximum},
+ * {@code minLength}, {@code maxLength} (in code points), {@code pattern} (found anywhere, as JSON
+ * Schema says), {@code minItems}, {@code maxItems}, {@code minProperties}, {@code maxProperties},
+ * {@code format} ({@code date}, {@code time}, {@code date-time}, {@code duration}, {@code uuid} per
+ * RFC 3339 and RFC 4122) and {@code $ref}. Compiled once per tool; thread-safe.
+ */
+abstract class SchemaCheck {
+
+    /** RFC 3339 full-date, full-time and date-time; T and Z in either case. */
+    private static final String FULL_DATE = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
+    private static final String FULL_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"
+            + "([zZ]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
+    /** RFC 3339 appendix A (ISO 8601 durations): years, months, weeks, days, hours, minutes, seconds. */
+    private static final String DURATION = "P(([0-9]+Y([0-9]+M([0-9]+D)?)?|[0-9]+M([0-9]+D)?|[0-9]+D)"
+            + "(T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S))?"
+            + "|T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S)|[0-9]+W)";
+    private static final Map<String, Pattern> FORMATS = Map.of(
+            "date", Pattern.compile(FULL_DATE),
+            "time", Pattern.compile(FULL_TIME),
+            "date-time", Pattern.compile(FULL_DATE + "[tT]" + FULL_TIME),
+            "duration", Pattern.compile(DURATION),
+            "uuid", Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"));
+    private static final Map<String, String> FORMAT_WORDS = Map.of(
+            "date", "a date like 2026-11-24",
+            "time", "a time with offset like 14:30:00+01:00",
+            "date-time", "a date and time with offset like 2026-11-24T14:30:00Z",
+            "duration", "an ISO 8601 duration like PT15M",
+            "uuid", "a UUID");
+
+    private SchemaCheck() {
+    }
+
+    /**
+     * Throws when {@code value} breaks the schema this check was compiled from.
+     *
+     * @param value the JSON value, never {@code null} or JSON {@code null}
+     * @param path the argument path of {@code value}, empty for the whole arguments object
+     * @throws ToolArgumentException naming the argument
+     */
+    abstract void check(JsonNode value, String path);
+
+    /**
+     * Compiles the check for a schema.
+     *
+     * @param schema the (sub)schema, e.g. one property of the input schema
+     * @param root the input schema, to resolve {@code $ref}
+     * @return the check, or {@code null} when there is nothing to check
+     */
+    static SchemaCheck compile(JsonNode schema, JsonNode root) {
+        return compile(schema, root, new HashMap<>());
+    }
+
+    static ToolArgumentException missing(String path) {
+        return new ToolArgumentException(path, "The argument '" + path + "' is missing.", null);
+    }
+
+    static ToolArgumentException isNull(String path) {
+        return new ToolArgumentException(path, "The argument '" + path + "' must not be null; leave it out when "
+                + "there is no value.", null);
+    }
+
+    static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private static SchemaCheck compile(JsonNode schema, JsonNode root, Map<String, Ref> refs) {
+        if (schema == null || !schema.isObject()) {
+            return null;
+        }
+        JsonNode ref = schema.get("$ref");
+        if (ref != null && ref.isString()) {
+            String pointer = ref.stringValue();
+            Ref existing = refs.get(pointer);
+            if (existing != null) {
+                return existing;
+            }
+            Ref created = new Ref();
+            refs.put(pointer, created);
+            created.target = compile(resolve(pointer, root), root, refs);
+            return created;
+        }
+        return new Keywords(schema, root, refs);
+    }
+
+    private static JsonNode resolve(String pointer, JsonNode root) {
+        if (pointer.equals("#")) {
+            return root;
+        }
+        if (pointer.startsWith("#/$defs/")) {
+            JsonNode defs = root.get("$defs");
+            return defs == null ? null : defs.get(pointer.substring("#/$defs/".length()));
+        }
+        return null;
+    }
+
+    private static final class Ref extends SchemaCheck {
+        private SchemaCheck target;
+
+        @Override
+        void check(JsonNode value, String path) {
+            if (target != null) {
+                target.check(value, path);
+            }
+        }
+    }
+
+    /** The keywords of one schema object. */
+    private static final class Keywords extends SchemaCheck {
+        private final String type;
+        private final String expected;
+        private final Set<JsonNode> enumValues;
+        private final String enumWords;
+        private final BigDecimal minimum;
+        private final BigDecimal maximum;
+        private final BigDecimal exclusiveMinimum;
+        private final BigDecimal exclusiveMaximum;
+        private final int minLength;
+        private final int maxLength;
+        private final Pattern pattern;
+        private final Pattern format;
+        private final String formatWords;
+        private final int minItems;
+        private final int maxItems;
+        private final boolean uniqueItems;
+        private final Map<String, SchemaCheck> properties;
+        private final Set<String> required;
+        private final boolean closed;
+        private final SchemaCheck items;
+        private final SchemaCheck additional;
+        private final int minProperties;
+        private final int maxProperties;
+
+        Keywords(JsonNode schema, JsonNode root, Map<String, Ref> refs) {
+            JsonNode typeNode = schema.get("type");
+            this.type = typeNode != null && typeNode.isString() ? typeNode.stringValue() : null;
+            this.minimum = decimal(schema, "minimum");
+            this.maximum = decimal(schema, "maximum");
+            this.exclusiveMinimum = decimal(schema, "exclusiveMinimum");
+            this.exclusiveMaximum = decimal(schema, "exclusiveMaximum");
+            this.expected = expected(type, minimum, maximum);
+            JsonNode enumNode = schema.get("enum");
+            if (enumNode != null && enumNode.isArray()) {
+                this.enumValues = new HashSet<>();
+                StringJoiner words = new StringJoiner(", ", "one of: ", "");
+                for (JsonNode value : enumNode) {
+                    enumValues.add(value);
+                    words.add(value.isString() ? value.stringValue() : value.toString());
+                }
+                this.enumWords = words.toString();
+            } else {
+                this.enumValues = null;
+                this.enumWords = null;
+            }
+            this.minLength = integer(schema, "minLength", 0);
+            this.maxLength = integer(schema, "maxLength", Integer.MAX_VALUE);
+            JsonNode patternNode = schema.get("pattern");
+            Pattern compiled = null;
+            if (patternNode != null && patternNode.isString()) {
+                try {
+                    compiled = Pattern.compile(patternNode.stringValue());
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalStateException("The schema pattern " + patternNode + " is not a regular "
+                            + "expression Java can match; fix the @Pattern of the tool parameter.", e);
+                }
+            }
+            this.pattern = compiled;
+            JsonNode formatNode = schema.get("format");
+            String formatName = formatNode != null && formatNode.isString() ? formatNode.stringValue() : null;
+            this.format = formatName == null ? null : FORMATS.get(formatName);
+            this.formatWords = formatName == null ? null : FORMAT_WORDS.get(formatName);
+            this.minItems = integer(schema, "minItems", 0);
+            this.maxItems = integer(schema, "maxItems", Integer.MAX_VALUE);
+            this.uniqueItems = schema.has("uniqueItems") && schema.get("uniqueItems").asBoolean();
+            this.minProperties = integer(schema, "minProperties", 0);
+            this.maxProperties = integer(schema, "maxProperties", Integer.MAX_VALUE);
+            JsonNode props = schema.get("properties");
+            if (props != null && props.isObject()) {
+                this.properties = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> property : props.properties()) {
+                    properties.put(property.getKey(), SchemaCheck.compile(property.getValue(), root, refs));
+                }
+            } else {
+                this.properties = null;
+            }
+            this.required = new HashSet<>();
+            JsonNode requiredNode = schema.get("required");
+            if (requiredNode != null) {
+                for (JsonNode name : requiredNode) {
+                    required.add(name.stringValue());
+                }
+            }
+            JsonNode additionalNode = schema.get("additionalProperties");
+            this.closed = additionalNode != null && additionalNode.isBoolean() && !additionalNode.booleanValue();
+            this.additional = additionalNode != null && additionalNode.isObject()
+                    ? SchemaCheck.compile(additionalNode, root, refs) : null;
+            this.items = SchemaCheck.compile(schema.get("items"), root, refs);
+        }
+
+        @Override
+        void check(JsonNode value, String path) {
+            String name = path.isEmpty() ? "The arguments" : "The argument '" + path + "'";
+            if (value.isNull()) {
+                throw isNull(path);
+            }
+            if (type != null && !hasType(value)) {
+                throw fail(path, name + " must be " + expected + ".");
+            }
+            if (enumValues != null && !enumValues.contains(value)) {
+                throw fail(path, name + " must be " + enumWords + ".");
+            }
+            if (value.isNumber()) {
+                checkNumber(value.decimalValue(), path, name);
+            } else if (value.isString()) {
+                checkText(value.stringValue(), path, name);
+            } else if (value.isArray()) {
+                checkArray(value, path, name);
+            } else if (value.isObject()) {
+                checkObject(value, path, name);
+            }
+        }
+
+        private boolean hasType(JsonNode value) {
+            return switch (type) {
+                case "integer" -> value.isNumber() && (value.isIntegralNumber()
+                        || value.decimalValue().stripTrailingZeros().scale() <= 0);
+                case "number" -> value.isNumber();
+                case "string" -> value.isString();
+                case "boolean" -> value.isBoolean();
+                case "array" -> value.isArray();
+                case "object" -> value.isObject();
+                default -> true;
+            };
+        }
+
+        private void checkNumber(BigDecimal number, String path, String name) {
+            boolean range = type != null && type.equals("integer") && minimum != null && maximum != null;
+            if (minimum != null && number.compareTo(minimum) < 0) {
+                throw fail(path, name + " must be " + (range ? expected : "at least " + minimum.toPlainString()) + ".");
+            }
+            if (maximum != null && number.compareTo(maximum) > 0) {
+                throw fail(path, name + " must be " + (range ? expected : "at most " + maximum.toPlainString()) + ".");
+            }
+            if (exclusiveMinimum != null && number.compareTo(exclusiveMinimum) <= 0) {
+                throw fail(path, name + " must be greater than " + exclusiveMinimum.toPlainString() + ".");
+            }
+            if (exclusiveMaximum != null && number.compareTo(exclusiveMaximum) >= 0) {
+                throw fail(path, name + " must be less than " + exclusiveMaximum.toPlainString() + ".");
+            }
+        }
+
+        private void checkText(String text, String path, String name) {
+            int length = text.codePointCount(0, text.length());
+            if (length < minLength) {
+                throw fail(path, name + (minLength == 1 ? " must not be empty." : " must have at least " + minLength
+                        + " characters."));
+            }
+            if (length > maxLength) {
+                throw fail(path, name + " must have at most " + maxLength + " characters.");
+            }
+            if (format != null && !(format.matcher(text).matches() && validCalendar(text))) {
+                throw fail(path, name + " must be " + formatWords + ".");
+            }
+            if (pattern != null && !pattern.matcher(text).find()) {
+                throw fail(path, name + " must match " + pattern.pattern() + ".");
+            }
+        }
+
+        /** Days that a month does not have (2026-02-30) pass the grammar, not the calendar. */
+        private boolean validCalendar(String text) {
+            if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(0) == 'P') {
+                return true;
+            }
+            try {
+                LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)),
+                        Integer.parseInt(text.substring(8, 10)));
+                return true;
+            } catch (DateTimeException | NumberFormatException e) {
+                return false;
+            }
+        }
+
+        private void checkArray(JsonNode array, String path, String name) {
+            if (array.size() < minItems) {
+                throw fail(path, name + " must have at least " + minItems + (minItems == 1 ? " item." : " items."));
+            }
+            if (array.size() > maxItems) {
+                throw fail(path, name + " must have at most " + maxItems + (maxItems == 1 ? " item." : " items."));
+            }
+            if (uniqueItems && new HashSet<>(array.valueStream().toList()).size() < array.size()) {
+                throw fail(path, name + " must not repeat an item.");
+            }
+            if (items != null) {
+                for (int i = 0; i < array.size(); i++) {
+                    items.check(array.get(i), path + "[" + i + "]");
+                }
+            }
+        }
+
+        private void checkObject(JsonNode object, String path, String name) {
+            if (object.size() < minProperties) {
+                throw fail(path, name + " must have at least " + minProperties + " entries.");
+            }
+            if (object.size() > maxProperties) {
+                throw fail(path, name + " must have at most " + maxProperties + " entries.");
+            }
+            if (properties != null) {
+                for (Map.Entry<String, SchemaCheck> property : properties.entrySet()) {
+                    JsonNode child = object.get(property.getKey());
+                    boolean absent = child == null || child.isNull();
+                    if (absent && required.contains(property.getKey())) {
+                        throw missing(join(path, property.getKey()));
+                    }
+                    if (child == null) {
+                        continue;
+                    }
+                    if (property.getValue() != null) {
+                        property.getValue().check(child, join(path, property.getKey()));
+                    }
+                }
+            }
+            if (closed || additional != null) {
+                for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                    if (properties != null && properties.containsKey(entry.getKey())) {
+                        continue;
+                    }
+                    String child = join(path, entry.getKey());
+                    if (closed) {
+                        throw new ToolArgumentException(child, "The argument '" + child + "' is not known here; "
+                                + (properties == null || properties.isEmpty() ? "send no arguments"
+                                : "send only " + String.join(", ", properties.keySet())) + ".", null);
+                    }
+                    additional.check(entry.getValue(), child);
+                }
+            }
+        }
+
+        private static ToolArgumentException fail(String path, String message) {
+            return new ToolArgumentException(path.isEmpty() ? null : path, message, null);
+        }
+
+        private static String expected(String type, BigDecimal minimum, BigDecimal maximum) {
+            if (type == null) {
+                return "a JSON value";
+            }
+            return switch (type) {
+                case "integer" -> minimum != null && maximum != null
+                        ? ArgumentMessages.wholeNumber(minimum.toPlainString(), maximum.toPlainString())
+                        : "a whole number";
+                case "number" -> "a number";
+                case "string" -> "text";
+                case "boolean" -> "true or false";
+                case "array" -> "a list";
+                case "object" -> "an object";
+                default -> "a " + type;
+            };
+        }
+
+        private static BigDecimal decimal(JsonNode schema, String keyword) {
+            JsonNode node = schema.get(keyword);
+            return node != null && node.isNumber() ? node.decimalValue() : null;
+        }
+
+        private static int integer(JsonNode schema, String keyword, int absent) {
+            JsonNode node = schema.get(keyword);
+            return node != null && node.isNumber() ? node.intValue() : absent;
+        }
+    }
+}
