@@ -78,7 +78,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>{@link #invokeInline} runs the handler on the caller's thread, without a thread hop, and
  * reports the fallback from the invoker's watchdog thread. For HTTP layers that can complete a
- * response from another thread (servlet async); the cheapest way.</li>
+ * response from another thread (servlet async); the cheapest way. {@link #invokeOnExecutor} is
+ * the same on a thread of the invoker's executor, for when the caller's threads must stay free.</li>
  * <li>{@link #invoke} binds on the caller's thread, runs the handler on the invoker's executor and
  * waits, so even a handler that ignores interrupts cannot hold up the answer. For callers that
  * must answer on their own thread.</li>
@@ -335,6 +336,30 @@ public final class ToolInvoker implements AutoCloseable {
         }
         if (entry.finish()) {
             deliver(tool, onOutcome, outcomes.converted(tool, result, arrivalNanos));
+        }
+    }
+
+    /**
+     * As {@link #invokeInline(InvocableTool, ToolArguments, ToolCallContext, long, Consumer)}, on a
+     * thread of the invoker's executor instead of the caller's: the calling thread returns at once.
+     * For an HTTP layer that must not let tools hold all of its own threads. The executor hands the
+     * call to a thread at once or refuses it, so no call waits in a queue unseen: when no thread is
+     * free, the fallback is reported at once and the handler does not run.
+     *
+     * @param tool the prepared tool
+     * @param arguments the raw arguments
+     * @param context the call context
+     * @param arrivalNanos the {@link System#nanoTime()} at which the call arrived
+     * @param onOutcome receives the outcome, once, from another thread
+     */
+    public void invokeOnExecutor(InvocableTool tool, ToolArguments arguments, ToolCallContext context,
+            long arrivalNanos, Consumer<? super ToolOutcome> onOutcome) {
+        Objects.requireNonNull(onOutcome, "onOutcome");
+        try {
+            executor.execute(() -> invokeInline(tool, arguments, context, arrivalNanos, onOutcome));
+        } catch (RejectedExecutionException e) {
+            log.debug("No thread free for tool '{}'; answering with the fallback", tool.name());
+            deliver(tool, onOutcome, outcomes.timedOut(tool, arrivalNanos));
         }
     }
 

@@ -226,10 +226,30 @@ public final class FonellaAutoConfiguration {
         @Bean
         FonellaToolHandler fonellaToolHandler(FonellaHandlerRegistry registry, ToolInvoker invoker,
                 FonellaSecrets secrets, FonellaProperties properties, ObjectProvider<FonellaObservations> observations,
-                @Qualifier(JSON_MAPPER_BEAN) JsonMapper mapper) {
+                @Qualifier(JSON_MAPPER_BEAN) JsonMapper mapper, Environment environment) {
             return new FonellaToolHandler(registry, invoker, secrets, properties.getTools().getSecretHeader(),
                     properties.getMaxBodySize().toBytes(), properties.getBodyReadTimeout(),
+                    inlineLimit(properties.getTools().getInlineLimit(), environment),
                     observations.getIfAvailable(FonellaObservations::none), mapper);
+        }
+
+        /** {@code fonella.tools.inline-limit}, or what its Javadoc says when it is unset. */
+        static int inlineLimit(Integer configured, Environment environment) {
+            if (configured != null) {
+                if (configured < 0) {
+                    throw new FonellaStartupException("fonella.tools.inline-limit is " + configured + ".",
+                            "Set fonella.tools.inline-limit to 0 or more (0 runs every tool call on the tool "
+                                    + "threads), or leave it unset.", null);
+                }
+                return configured;
+            }
+            if (Runtime.version().feature() >= 21
+                    && environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)) {
+                return Integer.MAX_VALUE;
+            }
+            int threads = environment.getProperty("server.tomcat.threads.max", Integer.class,
+                    environment.getProperty("server.jetty.threads.max", Integer.class, 200));
+            return Math.max(1, threads / 2);
         }
 
         @Bean

@@ -197,6 +197,15 @@ public class FonellaProperties {
         private Duration timeout = Duration.ofSeconds(4);
 
         /**
+         * How many tool calls may run at once on the server's request threads, where they are
+         * cheapest; the calls beyond it run on the tool threads, so that slow tools can never hold
+         * every request thread of the app. When unset: half of the server's request threads
+         * (server.tomcat.threads.max or server.jetty.threads.max, 200 by default), and no limit with
+         * virtual threads (spring.threads.virtual.enabled on Java 21 or newer).
+         */
+        private Integer inlineLimit;
+
+        /**
          * Result spoken when a tool method returns nothing.
          */
         private String doneResult = "Done.";
@@ -267,6 +276,14 @@ public class FonellaProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+
+        public Integer getInlineLimit() {
+            return this.inlineLimit;
+        }
+
+        public void setInlineLimit(Integer inlineLimit) {
+            this.inlineLimit = inlineLimit;
         }
 
         public String getDoneResult() {

@@ -3,6 +3,7 @@ package ai.fonella.spring.boot.web;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -64,8 +65,29 @@ public final class FonellaObservations {
         return Micrometer.observe((ObservationRegistry) registry, name, work, tags);
     }
 
+    /**
+     * Starts an observation that ends on another thread, with its tags, once its outcome is known.
+     *
+     * @param name the observation name
+     * @return receives the tags and ends the observation
+     */
+    public Consumer<Map<String, String>> start(String name) {
+        if (registry == null) {
+            return tags -> { };
+        }
+        return Micrometer.start((ObservationRegistry) registry, name);
+    }
+
     /** Keeps Micrometer types out of the outer class's code, so it loads without Micrometer. */
     private static final class Micrometer {
+        static Consumer<Map<String, String>> start(ObservationRegistry registry, String name) {
+            Observation observation = Observation.createNotStarted(name, registry).start();
+            return tags -> {
+                tags.forEach(observation::lowCardinalityKeyValue);
+                observation.stop();
+            };
+        }
+
         static <T> T observe(ObservationRegistry registry, String name, Supplier<T> work,
                 Function<T, Map<String, String>> tags) {
             Observation observation = Observation.createNotStarted(name, registry).start();

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +56,7 @@ public final class FonellaToolHandler implements HttpRequestHandler {
     private final String secretHeader;
     private final long maxBodyBytes;
     private final Duration bodyReadTimeout;
+    private final Semaphore inlineSlots;
     private final FonellaObservations observations;
     private final ObjectWriter resultWriter;
 
@@ -64,18 +67,21 @@ public final class FonellaToolHandler implements HttpRequestHandler {
      * @param secretHeader the header carrying the tool secret
      * @param maxBodyBytes the largest accepted body
      * @param bodyReadTimeout the longest time from a request's arrival to the last byte of its body
+     * @param inlineLimit how many calls may run on request threads at once; the rest run on the
+     *     invoker's threads
      * @param observations records invocations
      * @param mapper writes answers
      */
     public FonellaToolHandler(FonellaHandlerRegistry registry, ToolInvoker invoker, FonellaSecrets secrets,
-            String secretHeader, long maxBodyBytes, Duration bodyReadTimeout, FonellaObservations observations,
-            JsonMapper mapper) {
+            String secretHeader, long maxBodyBytes, Duration bodyReadTimeout, int inlineLimit,
+            FonellaObservations observations, JsonMapper mapper) {
         this.registry = registry;
         this.invoker = invoker;
         this.secrets = secrets;
         this.secretHeader = secretHeader;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyReadTimeout = bodyReadTimeout;
+        this.inlineSlots = new Semaphore(inlineLimit);
         this.observations = observations;
         this.resultWriter = mapper.writer();
     }
@@ -85,28 +91,73 @@ public final class FonellaToolHandler implements HttpRequestHandler {
         long arrival = RequestBodies.arrival(request);
         String name = (String) request.getAttribute(FonellaHandlerMapping.TOOL_NAME);
         FonellaToolRegistration registration = registry.tool(name).orElse(null);
+        String tag = registration == null ? "unknown" : registration.name();
         Problems.Reply rejection = check(request, name, registration);
+        if (rejection != null) {
+            observations.observe(FonellaObservations.TOOL_INVOCATION, () -> "rejected",
+                    outcome -> Map.of("fonella.tool", tag, "outcome", outcome));
+            RequestBodies.sendUnread(request, response, rejection);
+            log(request, tag, "rejected", arrival);
+            return;
+        }
         byte[] body = null;
-        if (rejection == null && registration.definition().httpMethod() == ToolMethod.POST) {
+        if (registration.definition().httpMethod() == ToolMethod.POST) {
             body = RequestBodies.read(request, response, maxBodyBytes, bodyReadTimeout);
             if (body == null) {
                 return; // answered, or dispatched here again once the body is in
             }
         }
-        String tag = registration == null ? "unknown" : registration.name();
-        byte[] received = body;
-        Answer answer = observations.observe(FonellaObservations.TOOL_INVOCATION,
-                () -> rejection != null ? new Answer(rejection, "rejected")
-                        : call(request, registration, received, arrival),
-                result -> Map.of("fonella.tool", tag, "outcome", result.outcome()));
-        if (rejection != null) {
-            RequestBodies.sendUnread(request, response, rejection);
-        } else {
-            answer.reply().send(response);
+        ToolArguments arguments;
+        try {
+            arguments = arguments(request, body);
+        } catch (ToolArgumentException e) {
+            observations.observe(FonellaObservations.TOOL_INVOCATION, () -> "rejected",
+                    outcome -> Map.of("fonella.tool", tag, "outcome", outcome));
+            Problems.problem(HttpStatus.BAD_REQUEST, "Malformed JSON", e.getMessage()).send(response);
+            log(request, tag, "rejected", arrival);
+            return;
         }
+        ToolCallContext context = registration.tool().takesContext() ? context(request) : ToolCallContext.empty();
+        if (!inlineSlots.tryAcquire()) {
+            // as many calls as allowed already hold request threads: this one runs on the invoker's
+            Consumer<Map<String, String>> observation = observations.start(FonellaObservations.TOOL_INVOCATION);
+            InlineToolCall.handOff(invoker, registration.tool(), arguments, context, arrival, request, this::json,
+                    outcome -> {
+                        observation.accept(Map.of("fonella.tool", tag, "outcome", outcome(outcome)));
+                        log(request, tag, outcome(outcome), arrival);
+                    });
+            return;
+        }
+        InlineToolCall.Result result;
+        try {
+            result = observations.observe(FonellaObservations.TOOL_INVOCATION,
+                    () -> InlineToolCall.invoke(invoker, registration.tool(), arguments, context, arrival, request,
+                            this::json),
+                    called -> Map.of("fonella.tool", tag, "outcome", outcome(called.outcome())));
+        } finally {
+            inlineSlots.release();
+        }
+        result.reply().send(response);
+        log(request, tag, outcome(result.outcome()), arrival);
+    }
+
+    private static ToolArguments arguments(HttpServletRequest request, byte[] body) {
+        if (body != null) {
+            return ToolArguments.parse(body);
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        request.getParameterMap().forEach((key, values) -> query.put(key, List.of(values)));
+        return ToolArguments.query(query);
+    }
+
+    private static String outcome(ToolOutcome outcome) {
+        return outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static void log(HttpServletRequest request, String tag, String outcome, long arrival) {
         if (log.isDebugEnabled()) {
             // the tool name only when registered: a request path is not a trusted log value
-            log.debug("Fonella tool call {} {} -> {} in {} ms", request.getMethod(), tag, answer.outcome(),
+            log.debug("Fonella tool call {} {} -> {} in {} ms", request.getMethod(), tag, outcome,
                     (System.nanoTime() - arrival) / 1_000_000);
         }
     }
@@ -133,39 +184,6 @@ public final class FonellaToolHandler implements HttpRequestHandler {
                     Map.of("accepted", MediaType.APPLICATION_JSON_VALUE));
         }
         return null;
-    }
-
-    private Answer call(HttpServletRequest request, FonellaToolRegistration registration, byte[] body, long arrival) {
-        ToolArguments arguments;
-        if (body == null) {
-            Map<String, List<String>> query = new LinkedHashMap<>();
-            request.getParameterMap().forEach((key, values) -> query.put(key, List.of(values)));
-            arguments = ToolArguments.query(query);
-        } else {
-            try {
-                arguments = parseTemp(body); // PARSE-MERGE
-            } catch (ToolArgumentException e) {
-                return new Answer(Problems.problem(HttpStatus.BAD_REQUEST, "Malformed JSON", e.getMessage()),
-                        "rejected");
-            }
-        }
-        ToolCallContext context = registration.tool().takesContext() ? context(request) : ToolCallContext.empty();
-        InlineToolCall.Result result = InlineToolCall.invoke(invoker, registration.tool(), arguments, context,
-                arrival, request, this::json);
-        return new Answer(result.reply(),
-                result.outcome().status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-
-    private ToolArguments parseTemp(byte[] body) { // PARSE-MERGE
-        try {
-            tools.jackson.databind.JsonNode tree = body.length == 0 ? null : invoker.mapper().readTree(body);
-            if (tree != null && !tree.isObject() && !tree.isNull()) {
-                throw new ToolArgumentException(null, "The tool arguments must be a JSON object.", null);
-            }
-            return tree == null || tree.isNull() ? ToolArguments.none() : ToolArguments.json(tree);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new ToolArgumentException(null, "The tool arguments are not valid JSON.", e);
-        }
     }
 
     private byte[] json(ToolOutcome outcome) {
@@ -199,9 +217,5 @@ public final class FonellaToolHandler implements HttpRequestHandler {
         }
         return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
                 || (type.getType().equals("application") && type.getSubtype().endsWith("+json"));
-    }
-
-    /** The answer to a call and the outcome to record for it. */
-    private record Answer(Problems.Reply reply, String outcome) {
     }
 }

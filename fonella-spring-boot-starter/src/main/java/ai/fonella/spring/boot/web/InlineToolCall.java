@@ -78,7 +78,7 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
     static Result invoke(ToolInvoker invoker, InvocableTool tool, ToolArguments arguments, ToolCallContext context,
             long arrival, HttpServletRequest request, Function<ToolOutcome, byte[]> body) {
         if (!request.isAsyncSupported() || request.isAsyncStarted()) {
-            ToolOutcome outcome = invoker.invoke(tool, arguments, context); // ARRIVAL-MERGE
+            ToolOutcome outcome = invoker.invoke(tool, arguments, context, arrival);
             return new Result(outcome, answer(body.apply(outcome)));
         }
         AsyncContext async = request.startAsync();
@@ -86,12 +86,43 @@ final class InlineToolCall implements Consumer<ToolOutcome> {
         async.setTimeout(tool.timeout().plus(Duration.ofSeconds(30)).toMillis());
         InlineToolCall call = new InlineToolCall(async, body);
         try {
-            invoker.invokeInline(tool, arguments, context, call); // ARRIVAL-MERGE
+            invoker.invokeInline(tool, arguments, context, arrival, call);
             return call.afterHandler(tool, arrival);
         } catch (RuntimeException | Error e) {
             call.abandon();
             throw e;
         }
+    }
+
+    /**
+     * Hands the call to a thread of the invoker ({@link ToolInvoker#invokeOnExecutor}) and returns at
+     * once, so that the request thread is free; the answer is written and the request completed from
+     * the thread that delivers the outcome, within the deadline counted from {@code arrival}.
+     *
+     * @param invoker the invoker
+     * @param tool the tool
+     * @param arguments the arguments
+     * @param context the call context
+     * @param arrival when the request arrived ({@link System#nanoTime()})
+     * @param request the request, not yet asynchronous
+     * @param body renders the JSON answer of an outcome
+     * @param answered told of the outcome once it is answered
+     */
+    static void handOff(ToolInvoker invoker, InvocableTool tool, ToolArguments arguments, ToolCallContext context,
+            long arrival, HttpServletRequest request, Function<ToolOutcome, byte[]> body,
+            Consumer<ToolOutcome> answered) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(tool.timeout().plus(Duration.ofSeconds(30)).toMillis());
+        invoker.invokeOnExecutor(tool, arguments, context, arrival, outcome -> {
+            try {
+                answer(body.apply(outcome)).send((HttpServletResponse) async.getResponse());
+            } catch (IOException | RuntimeException e) {
+                log.debug("Could not send the answer of tool '{}'", outcome.toolName(), e);
+            } finally {
+                async.complete();
+                answered.accept(outcome);
+            }
+        });
     }
 
     /** Something failed outside the tool: completes the request unless another thread answered it. */
