@@ -36,7 +36,11 @@ final class CallRunner {
     }
 
     Call run(AccountState account, CallScript script) {
-        String callId = Ids.uuid();
+        return run(account, script, Ids.uuid());
+    }
+
+    /** Runs the call under an id chosen beforehand, so that it can be watched while it runs. */
+    Call run(AccountState account, CallScript script, String callId) {
         Instant startedAt = state.now();
         List<TranscriptMessage> messages = new ArrayList<>();
         List<String> toolSummaries = new ArrayList<>();
@@ -57,7 +61,7 @@ final class CallRunner {
             } else if (step instanceof CallScript.ToolCall toolCall) {
                 String toolCallId = Ids.toolCallId();
                 ObjectNode arguments = toolCall.arguments();
-                ToolInvoker.Outcome outcome = tools.invoke(account, callId, toolCallId, toolCall.name(), arguments);
+                RecordedToolInvocation outcome = tools.invoke(account, callId, toolCallId, toolCall.name(), arguments);
                 messages.add(new TranscriptMessage(ROLE_TOOL, outcome.error() == null
                         ? toolCall.name() + ": " + outcome.result()
                         : toolCall.name() + " failed: " + outcome.error()));
