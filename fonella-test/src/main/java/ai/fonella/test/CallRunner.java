@@ -36,16 +36,23 @@ final class CallRunner {
     }
 
     Call run(AccountState account, CallScript script) {
-        return run(account, script, Ids.uuid());
+        return run(account, script, begin(account, script));
     }
 
-    /** Runs the call under an id chosen beforehand, so that it can be watched while it runs. */
-    Call run(AccountState account, CallScript script, String callId) {
-        Instant startedAt = state.now();
+    /** Stores the call as live, before anything happens on it, so that it can be watched from now on. */
+    Call begin(AccountState account, CallScript script) {
+        Call call = live(Ids.uuid(), state.now(), script, List.of());
+        account.putCall(call);
+        return call;
+    }
+
+    /** Runs a call stored by {@link #begin}. */
+    Call run(AccountState account, CallScript script, Call begun) {
+        String callId = begun.id();
+        Instant startedAt = begun.startedAt();
         List<TranscriptMessage> messages = new ArrayList<>();
         List<String> toolSummaries = new ArrayList<>();
-        Call call = live(callId, startedAt, script, messages);
-        account.putCall(call);
+        Call call = begun;
         dispatcher.publish(account, EventType.CALL_STARTED, Events.data(call));
         for (CallScript.Step step : script.steps()) {
             if (step instanceof CallScript.Utterance utterance) {

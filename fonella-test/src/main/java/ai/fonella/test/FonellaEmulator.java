@@ -407,22 +407,22 @@ public final class FonellaEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts a call in the background and returns its id at once, so that it can be watched while it
-     * runs ({@code GET /_emulator/calls/{id}}, the recordings).
+     * Stores a call as live and runs it in the background; returns its id at once, so that it can be
+     * watched while it runs ({@code GET /_emulator/calls/{id}}, the recordings).
      */
     String startCall(EmulatorAccount account, CallScript script) {
         requireOpen();
         AccountState target = accountState(account);
         Objects.requireNonNull(script, "script");
-        String callId = Ids.uuid();
+        Call begun = calls.begin(target, script);
         worker.execute(() -> {
             try {
-                calls.run(target, script, callId);
+                calls.run(target, script, begun);
             } catch (RuntimeException e) {
-                log.warn("The call {} placed in the background failed", callId, e);
+                log.warn("The call {} placed in the background failed", begun.id(), e);
             }
         });
-        return callId;
+        return begun.id();
     }
 
     /**
