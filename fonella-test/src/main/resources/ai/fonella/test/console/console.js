@@ -12,6 +12,7 @@ const state = {
   deliveries: [],         // every recorded delivery attempt
   seen: { invocations: 0, deliveries: 0 },
   watchedCallId: null,
+  follow: true,           // show the newest call until one is picked
   watchedCall: null,
   tryEditor: null,
   tryToolName: null,
@@ -453,6 +454,10 @@ async function poll() {
     state.account = account;
     take('invocations', invocations.toolInvocations, invocations.total);
     take('deliveries', deliveries.deliveries, deliveries.total);
+    if (state.follow && account.calls.length && account.calls[0].id !== state.watchedCallId) {
+      watch(account.calls[0].id, true); // the newest call, wherever it was placed from
+    }
+    if (!location.hash) showTab(account.calls.length ? 'call' : 'try');
     if (state.watchedCallId) {
       state.watchedCall = (await api('GET', '/calls/' + encodeURIComponent(state.watchedCallId))).call;
     }
@@ -614,13 +619,15 @@ async function placeCall() {
   try { body = script(); } catch (e) { toast(e.message, true); return; }
   try {
     const answer = await api('POST', '/calls', body);
-    watch(answer.callId);
+    watch(answer.callId, true);
   } catch (e) {
     toast(e.message, true);
   }
 }
 
-function watch(callId) {
+/** Shows a call; following, the view moves on to each newer call. */
+function watch(callId, follow) {
+  state.follow = follow;
   state.watchedCallId = callId;
   state.watchedCall = null;
   state.rendered.call = null;
@@ -736,7 +743,7 @@ function renderCalls() {
     h('tbody', {}, calls.map(c => h('tr', { class: c.id === state.watchedCallId ? 'current' : '' },
       h('td', {}, h('code', {}, short(c.id))), h('td', {}, c.customerPhone), h('td', { class: 'num' }, time(c.startedAt)),
       h('td', {}, c.status, c.endedReason ? ' (' + c.endedReason + ')' : ''),
-      h('td', {}, h('button', { class: 'small', onclick: () => { watch(c.id); showTab('call'); } }, 'Show')))))));
+      h('td', {}, h('button', { class: 'small', onclick: () => { watch(c.id, false); showTab('call'); } }, 'Show')))))));
 }
 
 async function injectFault() {
@@ -773,7 +780,8 @@ function start() {
   for (const button of document.querySelectorAll('[data-add]')) button.addEventListener('click', () => addStep(button.dataset.add));
   for (const tab of document.querySelectorAll('[role=tab]')) tab.addEventListener('click', () => showTab(tab.dataset.tab));
   addStep('user', 'Hello, I have a question about my order.');
-  showTab(['try', 'call', 'account'].includes(location.hash.substring(1)) ? location.hash.substring(1) : 'try');
+  if (['try', 'call', 'account'].includes(location.hash.substring(1))) showTab(location.hash.substring(1));
+  else history.replaceState(null, '', location.pathname); // the first answer picks the tab
   poll();
 }
 

@@ -70,12 +70,13 @@ class ConsoleBrowserIT {
     @BeforeEach
     void openConsole() {
         page.get(emulator.baseUrl()); // the base URL leads a browser to the console
-        until(d -> d.getCurrentUrl().equals(emulator.consoleUrl() + "#try"));
+        until(d -> d.getCurrentUrl().startsWith(emulator.consoleUrl() + "#")); // the first poll picked a tab
         until(d -> !d.findElements(By.cssSelector("#panel-try .tool-picker option")).isEmpty());
     }
 
     @Test
     void triesAToolThroughItsGeneratedFormAndHearsTheResultOrTheSpokenArgumentError() {
+        tab("try");
         new Select(find("#panel-try .tool-picker")).selectByValue("lookupOrder");
         WebElement orderNumber = find("#panel-try input[name=orderNumber]");
         assertThat(labelOf(orderNumber).findElements(By.className("req"))).as("required mark").hasSize(1);
@@ -102,10 +103,12 @@ class ConsoleBrowserIT {
         assertThat(find("#try-answer").getText()).contains("spoken argument error", "200");
         assertThat(emulator.toolInvocations()).hasSize(2).allSatisfy(i -> assertThat(i.callId()).isNull());
         until(d -> d.findElements(By.cssSelector("#try-history tr.invocation")).size() == 2);
+        screenshot("console-try.png");
     }
 
     @Test
     void buildsFormsForNestedObjectsListsBooleansNumbersDatesAndTimesAndKeepsTheJsonInStep() {
+        tab("try");
         new Select(find("#panel-try .tool-picker")).selectByValue("placeOrder");
         find("#panel-try fieldset.object button.small").click(); // + item
         find("#panel-try input[name=sku]").sendKeys("TEA-POT");
@@ -218,12 +221,29 @@ class ConsoleBrowserIT {
         assertThat(find("#acc-webhooks").getText()).contains("enabled", "last delivered");
         assertThat(find("#acc-keys").getText()).contains(emulator.apiKey().substring(0, 16))
                 .doesNotContain(emulator.apiKey());
+        screenshot("console-account.png");
+
+        // an API fault, with the emulator's own fault injection
+        WebElement path = find("#fault-path");
+        path.sendKeys("/v1/calls");
+        find("#fault-inject").click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-pending"), "1 injected fault(s) pending"));
+        assertThat(emulator.client().calls().list(ai.fonella.model.ListCallsParams.limit(1)).calls()).isNotEmpty();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-pending"), "No faults pending."));
+    }
+
+    /** Saves what the page shows now under target/, to look at after a run. */
+    private static void screenshot(String name) {
+        page.executeScript("window.scrollTo(0, 0)");
+        try {
+            Files.write(SCREENSHOT.resolveSibling(name), page.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void saveScreenshot() throws IOException {
-        page.executeScript("window.scrollTo(0, 0)");
-        Files.createDirectories(SCREENSHOT.toAbsolutePath().getParent());
-        Files.write(SCREENSHOT, page.getScreenshotAs(OutputType.BYTES));
+        screenshot(SCREENSHOT.getFileName().toString());
         if (Boolean.getBoolean("fonella.console.updateScreenshot")) {
             Files.createDirectories(README_IMAGE.getParent());
             Files.copy(SCREENSHOT, README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
