@@ -47,18 +47,29 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Admin endpoints under {@code /_emulator/} (no authentication, loopback only) drive the same
  * features over HTTP for builds and non-Java tests:
  * <ul>
+ *   <li>{@code GET /_emulator/console/}: the console, a web page to try tools, place calls and watch
+ *       them ({@link #consoleUrl()})</li>
  *   <li>{@code GET /_emulator/info}: base URL, default account id and API key</li>
+ *   <li>{@code GET /_emulator/account}: the default account (or {@code ?accountId=}) as the console
+ *       shows it: tools, subscriptions, key prefixes and calls, without secrets</li>
  *   <li>{@code POST /_emulator/accounts}: a new account, body optional {@code {"apiKey": "fon_live_..."}};
  *       answers {@code {"success": true, "account": {"accountId": "...", "apiKey": "..."}}}</li>
  *   <li>{@code POST /_emulator/calls}: places a call from a {@link CallScript} in JSON, in the account
- *       named by the optional {@code "apiKey"} or {@code "accountId"} field; answers the stored call</li>
+ *       named by the optional {@code "apiKey"} or {@code "accountId"} field; answers the stored call, or
+ *       with {@code "wait": false} at once {@code 202 {"callId": "..."}};
+ *       {@code GET /_emulator/calls/{callId}} answers the call as stored now, also while it runs</li>
  *   <li>{@code POST /_emulator/events}: {@code {"type": "call.ended", "count": 100, "concurrency": 8}}
  *       delivers many events ({@link #deliverEvents(EmulatorAccount, EventType, int, int)})</li>
  *   <li>{@code POST /_emulator/events/{eventId}/redeliver}: {@link #redeliver(String)}</li>
  *   <li>{@code GET /_emulator/requests}, {@code GET /_emulator/deliveries},
- *       {@code GET /_emulator/tool-invocations}: the recordings</li>
+ *       {@code GET /_emulator/tool-invocations}: the recordings, with {@code ?since=N} only those after
+ *       the first N, and {@code total}</li>
+ *   <li>{@code POST /_emulator/tool-invocations}: {@code {"tool": "lookupOrder", "arguments": {...}}}
+ *       calls a tool outside a call ({@link #invokeTool(String, JsonNode)})</li>
  *   <li>{@code POST /_emulator/faults}: {@code {"status": 503, "count": 2, "method": "GET", "path":
  *       "/v1/calls", "retryAfterSeconds": 1, "contentType": "text/html", "body": "..."}};
+ *       {@code {"webhookId": "...", "count": 1}} fails the next delivery attempts to a subscription
+ *       ({@link Faults#failNextDeliveries(String, int)});
  *       {@code DELETE /_emulator/faults} clears faults and latency;
  *       {@code PUT /_emulator/latency} with {@code {"millis": 200}} sets latency</li>
  *   <li>{@code POST /_emulator/reset}: {@link #reset()}</li>

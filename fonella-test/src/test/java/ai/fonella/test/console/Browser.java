@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,9 +19,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Starts headless Chromium through chromedriver, both as installed by the system's packages
  * (Debian: {@code apt-get install chromium chromium-driver}; {@code .ci/install-browser} does it in
- * CI). Selenium is given both paths, so Selenium Manager never downloads anything. Without them
- * the calling tests are skipped with a message saying what to install, except with {@code CI=true},
- * where they fail: CI must never pass by skipping them.
+ * CI). Selenium is given both paths, so Selenium Manager never downloads anything. Without them,
+ * tests of a class extended with {@link Required} are skipped with a message saying what to install,
+ * except with {@code CI=true}, where they fail: CI must never pass by skipping them.
  */
 final class Browser implements AutoCloseable {
 
@@ -28,6 +30,25 @@ final class Browser implements AutoCloseable {
 
     /** Override with {@code -Dfonella.test.chromedriver=/path/to/chromedriver}. */
     static final String CHROMEDRIVER = System.getProperty("fonella.test.chromedriver", "/usr/bin/chromedriver");
+
+    /**
+     * Skips the tests of a class, with a message saying what to install, when there is no browser;
+     * with {@code CI=true} it lets them run, so that they fail.
+     */
+    static final class Required implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String missing = missing();
+            if (missing == null || isCi()) {
+                return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed, or CI=true");
+            }
+            if (context.getTestMethod().isEmpty()) {
+                System.err.println("SKIPPED " + context.getDisplayName() + ": " + missing);
+            }
+            return ConditionEvaluationResult.disabled(missing);
+        }
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -39,6 +60,20 @@ final class Browser implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** What to install, or {@code null} when both are there. */
+    private static String missing() {
+        String missing = !Files.isExecutable(Path.of(CHROMIUM)) ? CHROMIUM
+                : !Files.isExecutable(Path.of(CHROMEDRIVER)) ? CHROMEDRIVER : null;
+        return missing == null ? null : "The console's browser tests need Chromium and chromedriver, but " + missing
+                + " is missing. Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver, or run "
+                + ".ci/install-browser as root), or point -Dfonella.test.chromium and -Dfonella.test.chromedriver "
+                + "at your own.";
+    }
+
+    private static boolean isCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** Quits the browser and deletes its profile directory. */
@@ -63,17 +98,9 @@ final class Browser implements AutoCloseable {
      * @return the browser; close it when done
      */
     static Browser start(int width, int height) {
-        String missing = !Files.isExecutable(Path.of(CHROMIUM)) ? CHROMIUM
-                : !Files.isExecutable(Path.of(CHROMEDRIVER)) ? CHROMEDRIVER : null;
+        String missing = missing();
         if (missing != null) {
-            String message = "The console's browser tests need Chromium and chromedriver, but " + missing
-                    + " is missing. Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver, "
-                    + "or run .ci/install-browser as root), or point -Dfonella.test.chromium and "
-                    + "-Dfonella.test.chromedriver at your own.";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " CI=true: failing instead of skipping.");
-            }
-            Assumptions.abort(message);
+            fail(missing + (isCi() ? " CI=true: failing instead of skipping." : ""));
         }
         Path profile;
         try {

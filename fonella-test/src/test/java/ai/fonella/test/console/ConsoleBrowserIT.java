@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * last test saves a screenshot of the call for the README.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(Browser.Required.class)
 class ConsoleBrowserIT {
 
     /** Written by every run; copied to the README's image with {@code -Dfonella.console.updateScreenshot=true}. */
