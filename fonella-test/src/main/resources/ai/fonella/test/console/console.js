@@ -263,7 +263,7 @@ function field(schema, root, name, required) {
   if (s.type === 'object' && (s.properties || typeof s.additionalProperties !== 'object')) {
     const children = Object.entries(s.properties || {}).map(([key, child]) =>
       [key, field(child, root, key, (s.required || []).includes(key))]);
-    const box = h('fieldset', { class: 'object' }, name ? h('legend', {}, title, required ? h('span', { class: 'req' }, ' *') : null) : null,
+    const box = h('fieldset', { class: 'object', 'data-name': name || undefined }, name ? h('legend', {}, title, required ? h('span', { class: 'req' }, ' *') : null) : null,
       s.description && name ? h('div', { class: 'hint' }, s.description) : null,
       children.map(([, f]) => f.element),
       children.length ? null : h('div', { class: 'muted' }, 'No arguments.'));
@@ -294,7 +294,7 @@ function field(schema, root, name, required) {
       rows.append(row);
     };
     return {
-      element: h('fieldset', { class: 'object' }, h('legend', {}, title, required ? h('span', { class: 'req' }, ' *') : null),
+      element: h('fieldset', { class: 'object', 'data-name': name || undefined }, h('legend', {}, title, required ? h('span', { class: 'req' }, ' *') : null),
         rows, h('button', { class: 'small', onclick: e => { e.preventDefault(); add(); } }, '+ entry')),
       get: () => {
         const value = {};
@@ -316,7 +316,7 @@ function field(schema, root, name, required) {
       rows.append(row);
     };
     return {
-      element: h('fieldset', { class: 'object' }, h('legend', {}, title, required ? h('span', { class: 'req' }, ' *') : null,
+      element: h('fieldset', { class: 'object', 'data-name': name || undefined }, h('legend', {}, title, required ? h('span', { class: 'req' }, ' *') : null,
         s.description ? h('span', { class: 'hint' }, s.description) : null),
         rows, h('button', { class: 'small', onclick: e => { e.preventDefault(); add(); changed(rows); } }, '+ item')),
       get: () => items.length || required ? items.map(f => f.get()) : undefined,

@@ -71,6 +71,8 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void openConsole() {
+        emulator.clearRecordings(); // each test sees its own invocations and deliveries, in any order
+        emulator.faults().clear();
         page.get(emulator.baseUrl()); // the base URL leads a browser to the console
         until(d -> d.getCurrentUrl().startsWith(emulator.consoleUrl() + "#")); // the first poll picked a tab
         until(d -> !d.findElements(By.cssSelector("#panel-try .tool-picker option")).isEmpty());
@@ -112,7 +114,7 @@ class ConsoleBrowserIT {
     void buildsFormsForNestedObjectsListsBooleansNumbersDatesAndTimesAndKeepsTheJsonInStep() {
         tab("try");
         new Select(find("#panel-try .tool-picker")).selectByValue("placeOrder");
-        find("#panel-try fieldset.object button.small").click(); // + item
+        find("#panel-try fieldset[data-name=items] > button.small").click(); // + item
         find("#panel-try input[name=sku]").sendKeys("TEA-POT");
         find("#panel-try input[name=quantity]").sendKeys("2");
         find("#panel-try input[name=street]").sendKeys("Main St 1");
@@ -121,11 +123,17 @@ class ConsoleBrowserIT {
         assertThat(giftWrap.getAttribute("type")).isEqualTo("checkbox");
         giftWrap.click();
         find("#panel-try input[name=tip]").sendKeys("1.5");
-        assertThat(rawJson("#panel-try")).isEqualTo(json("{\"items\":[{\"sku\":\"TEA-POT\",\"quantity\":2}],"
-                + "\"delivery\":{\"street\":\"Main St 1\",\"city\":\"Berlin\"},\"giftWrap\":true,\"tip\":1.5}"));
+        assertThat(rawJson("#panel-try")).as("the optional map left out while empty").isEqualTo(json(
+                "{\"items\":[{\"sku\":\"TEA-POT\",\"quantity\":2}],\"delivery\":{\"street\":\"Main St 1\","
+                + "\"city\":\"Berlin\"},\"giftWrap\":true,\"tip\":1.5}"));
+        WebElement labels = find("#panel-try fieldset[data-name=labels]");
+        labels.findElement(By.cssSelector(":scope > button.small")).click(); // + entry
+        labels.findElement(By.cssSelector("input.key")).sendKeys("gift");
+        labels.findElement(By.cssSelector("input[name=value]")).sendKeys("For Anna");
+        assertThat(rawJson("#panel-try").get("labels")).isEqualTo(json("{\"gift\":\"For Anna\"}"));
         find("#try-send").click();
         until(ExpectedConditions.textToBe(By.id("try-result-text"),
-                "Ordered 2 piece(s) for Main St 1, Berlin, gift-wrapped, with a tip of 1.5 euros."));
+                "Ordered 2 piece(s) for Main St 1, Berlin, gift-wrapped, with a tip of 1.5 euros, labelled {gift=For Anna}."));
 
         // the raw JSON editor fills the form: dates and times get the browser's own inputs
         new Select(find("#panel-try .tool-picker")).selectByValue("bookCallback");

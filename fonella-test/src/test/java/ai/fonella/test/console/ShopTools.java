@@ -6,6 +6,7 @@ import ai.fonella.tool.ToolResultException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,9 +74,12 @@ public class ShopTools {
     @FonellaTool(description = "Places an order for delivery.")
     public String placeOrder(List<Item> items, Address delivery, boolean giftWrap,
             @ToolParam(description = "A tip for the courier, in euros", required = ToolParam.Requirement.OPTIONAL)
-            Double tip) {
+            Double tip,
+            @ToolParam(description = "Labels for the parcel", required = ToolParam.Requirement.OPTIONAL)
+            Map<String, String> labels) {
         int pieces = items.stream().mapToInt(Item::quantity).sum();
         return "Ordered " + pieces + " piece(s) for " + delivery.street() + ", " + delivery.city()
-                + (giftWrap ? ", gift-wrapped" : "") + (tip == null ? "" : ", with a tip of " + tip + " euros") + ".";
+                + (giftWrap ? ", gift-wrapped" : "") + (tip == null ? "" : ", with a tip of " + tip + " euros")
+                + (labels == null ? "" : ", labelled " + labels) + ".";
     }
 }
