@@ -1,5 +1,6 @@
 package ai.fonella.test;
 
+import ai.fonella.internal.ApiRules;
 import ai.fonella.internal.FonellaJson;
 import ai.fonella.model.Call;
 import ai.fonella.model.ApiKey;
@@ -8,6 +9,7 @@ import ai.fonella.model.Tool;
 import ai.fonella.model.Webhook;
 import ai.fonella.webhook.SignatureScheme;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ final class AdminHandler {
             if (remote == null || !remote.getAddress().isLoopbackAddress()) {
                 throw ApiError.forbidden("The admin endpoints answer loopback callers only.");
             }
+            requireLocalPage(request.header("Host"), request.header("Origin"));
             List<String> path = request.segments().subList(1, request.segments().size());
             return route(request, path.isEmpty() ? List.of("info") : path);
         } catch (ApiError e) {
@@ -52,6 +55,33 @@ final class AdminHandler {
         } catch (RuntimeException e) {
             log.warn("The Fonella emulator failed on {} {}", request.method(), request.path(), e);
             return ApiResponse.error(500, "internal_error", "The emulator failed: " + e, Map.of());
+        }
+    }
+
+    /**
+     * Keeps other web pages out, now that a browser talks to these endpoints: a {@code Host} that is
+     * not a loopback name is a page whose own host name was pointed at 127.0.0.1 (DNS rebinding), and
+     * an {@code Origin} other than the emulator's own is another site's page posting here. Clients
+     * that are not browsers send no {@code Origin}.
+     */
+    private static void requireLocalPage(String host, String origin) {
+        String hostName = host == null ? null : hostName(host);
+        if (host != null && !ApiRules.isLoopback(hostName)) {
+            throw ApiError.forbidden("The admin endpoints and the console answer requests addressed to 127.0.0.1 or "
+                    + "localhost only, not to " + host + ".");
+        }
+        if (origin != null && !(host != null && origin.equalsIgnoreCase("http://" + host))) {
+            throw ApiError.forbidden("The admin endpoints and the console answer pages of this emulator only, not "
+                    + "pages from " + origin + "; open the console at its own address.");
+        }
+    }
+
+    /** The host of a {@code Host} header, without the port. */
+    private static String hostName(String host) {
+        try {
+            return URI.create("http://" + host + "/").getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

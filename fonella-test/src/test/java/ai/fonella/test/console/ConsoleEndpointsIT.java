@@ -12,6 +12,8 @@ import ai.fonella.test.support.HttpReceiver;
 import ai.fonella.test.support.HttpReceiver.Reply;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,6 +86,22 @@ class ConsoleEndpointsIT {
         assertThat(emulator.consoleUrl()).isEqualTo(emulator.baseUrl() + "/_emulator/console/");
 
         assertThat(send("GET", "/", null, Map.of("Accept", "application/json")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void keepsOtherWebPagesOutByHostAndOrigin() throws IOException {
+        assertThat(rawStatusLine("GET /_emulator/info", "evil.example:" + emulator.port()))
+                .as("a page whose host name points at 127.0.0.1").contains(" 403 ");
+        assertThat(rawStatusLine("GET /_emulator/info", "localhost:" + emulator.port())).contains(" 200 ");
+        assertThat(rawStatusLine("GET /_emulator/info", "[::1]:" + emulator.port())).contains(" 200 ");
+
+        HttpResponse<String> foreign = send("POST", "/_emulator/calls", "{\"steps\": []}",
+                Map.of("Origin", "https://evil.example"));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("pages from https://evil.example");
+        assertThat(emulator.client().calls().list().calls()).isEmpty();
+        assertThat(send("POST", "/_emulator/calls", "{\"steps\": []}", Map.of("Origin", emulator.baseUrl()))
+                .statusCode()).as("the console's own page").isEqualTo(200);
     }
 
     @Test
@@ -201,6 +219,16 @@ class ConsoleEndpointsIT {
             emulator.faults().failNextDeliveries(webhook.webhookId(), 3);
             send("DELETE", "/_emulator/faults", null, Map.of());
             assertThat(emulator.faults().pendingDeliveryFailures(webhook.webhookId())).isZero();
+        }
+    }
+
+    /** The status line of a request sent as written, with a Host header the JDK client would not send. */
+    private static String rawStatusLine(String requestLine, String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), emulator.port())) {
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return answer.lines().findFirst().orElse("");
         }
     }
 
