@@ -458,6 +458,10 @@ async function poll() {
       watch(account.calls[0].id, true); // the newest call, wherever it was placed from
     }
     if (!location.hash) showTab(account.calls.length ? 'call' : 'try');
+    if (state.watchedCallId && !account.calls.some(c => c.id === state.watchedCallId)
+        && account.calls.length < 50) {
+      watch(null, true); // gone: the emulator was reset
+    }
     if (state.watchedCallId) {
       state.watchedCall = (await api('GET', '/calls/' + encodeURIComponent(state.watchedCallId))).call;
     }
@@ -636,7 +640,14 @@ function watch(callId, follow) {
 
 function renderCall() {
   const call = state.watchedCall;
-  if (!call) return;
+  if (!call) {
+    $('call-status').textContent = state.noCallText;
+    empty('transcript', 'The transcript grows here as the call runs.');
+    empty('call-tools', 'None yet.');
+    empty('call-deliveries', 'None yet.');
+    $('final').hidden = true;
+    return;
+  }
   const over = call.status !== 'in-progress';
   $('call-status').replaceChildren(h('code', {}, short(call.id)), ' from ', call.customerPhone, ' · ',
     badge(over ? call.status : 'in progress', over ? (call.status === 'ended' ? 'ok' : 'bad') : 'live', null),
@@ -768,6 +779,7 @@ function showTab(name) {
 }
 
 function start() {
+  state.noCallText = $('call-status').textContent;
   state.tryEditor = toolEditor();
   $('try-editor').append(state.tryEditor.element);
   $('try-send').addEventListener('click', sendTry);
