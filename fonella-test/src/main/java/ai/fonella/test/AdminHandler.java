@@ -1,15 +1,22 @@
 package ai.fonella.test;
 
-import ai.fonella.support.FonellaJson;
+import ai.fonella.model.ApiKey;
+import ai.fonella.model.ApiRules;
 import ai.fonella.model.Call;
 import ai.fonella.model.EventType;
+import ai.fonella.model.Tool;
+import ai.fonella.model.Webhook;
+import ai.fonella.support.FonellaJson;
+import ai.fonella.webhook.SignatureScheme;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AdminHandler {
 
+    /** The console's path segment under {@code /_emulator/}. */
+    static final String CONSOLE = "console";
+
     private static final Logger log = LoggerFactory.getLogger(FonellaEmulator.class);
+    private static final int CONSOLE_CALLS = 50;
 
     private final FonellaEmulator emulator;
 
@@ -34,6 +45,7 @@ final class AdminHandler {
             if (remote == null || !remote.getAddress().isLoopbackAddress()) {
                 throw ApiError.forbidden("The admin endpoints answer loopback callers only.");
             }
+            requireLocalPage(request.header("Host"), request.header("Origin"));
             List<String> path = request.segments().subList(1, request.segments().size());
             return route(request, path.isEmpty() ? List.of("info") : path);
         } catch (ApiError e) {
@@ -43,6 +55,33 @@ final class AdminHandler {
         } catch (RuntimeException e) {
             log.warn("The Fonella emulator failed on {} {}", request.method(), request.path(), e);
             return ApiResponse.error(500, "internal_error", "The emulator failed: " + e, Map.of());
+        }
+    }
+
+    /**
+     * Keeps other web pages out, now that a browser talks to these endpoints: a {@code Host} that is
+     * not a loopback name is a page whose own host name was pointed at 127.0.0.1 (DNS rebinding), and
+     * an {@code Origin} other than the emulator's own is another site's page posting here. Clients
+     * that are not browsers send no {@code Origin}.
+     */
+    private static void requireLocalPage(String host, String origin) {
+        String hostName = host == null ? null : hostName(host);
+        if (host != null && !ApiRules.isLoopback(hostName)) {
+            throw ApiError.forbidden("The admin endpoints and the console answer requests addressed to 127.0.0.1 or "
+                    + "localhost only, not to " + host + ".");
+        }
+        if (origin != null && !(host != null && origin.equalsIgnoreCase("http://" + host))) {
+            throw ApiError.forbidden("The admin endpoints and the console answer pages of this emulator only, not "
+                    + "pages from " + origin + "; open the console at its own address.");
+        }
+    }
+
+    /** The host of a {@code Host} header, without the port. */
+    private static String hostName(String host) {
+        try {
+            return URI.create("http://" + host + "/").getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -67,10 +106,36 @@ final class AdminHandler {
                 answer.putObject("account").put("accountId", account.accountId()).put("apiKey", account.apiKey());
                 return ApiResponse.json(201, answer);
             }
+            case CONSOLE -> {
+                return ConsoleResources.serve(method, request.path(), path.subList(1, path.size()));
+            }
+            case "account" -> {
+                require(method, path, "GET", 1);
+                return accountSnapshot(accountNamed(request.queryParam("accountId")));
+            }
             case "calls" -> {
+                if (path.size() == 2) {
+                    require(method, path, "GET", 2);
+                    Call call = accountNamed(request.queryParam("accountId")).call(path.get(1));
+                    if (call == null) {
+                        throw ApiError.notFound("The emulator has no call " + path.get(1) + " in this account.");
+                    }
+                    return ApiResponse.success(200, "call", call);
+                }
                 require(method, path, "POST", 1);
                 JsonNode body = request.jsonObject();
-                Call call = emulator.placeCall(account(body), CallScript.fromJson(body));
+                CallScript script = CallScript.fromJson(body);
+                JsonNode wait = body.get("wait");
+                if (wait != null && !wait.isNull() && !wait.isBoolean()) {
+                    throw new IllegalArgumentException("wait must be true (answer when the call is over, the default) "
+                            + "or false (answer 202 with the call's id at once)");
+                }
+                if (wait != null && wait.isBoolean() && !wait.asBoolean()) {
+                    ObjectNode answer = ApiResponse.envelope();
+                    answer.put("callId", emulator.startCall(account(body), script));
+                    return ApiResponse.json(202, answer);
+                }
+                Call call = emulator.placeCall(account(body), script);
                 return ApiResponse.success(200, "call", call);
             }
             case "events" -> {
@@ -93,15 +158,30 @@ final class AdminHandler {
             }
             case "requests" -> {
                 require(method, path, "GET", 1);
-                return list("requests", emulator.requests(), AdminHandler::request);
+                return list("requests", emulator.requests(), since(request), AdminHandler::request);
             }
             case "deliveries" -> {
                 require(method, path, "GET", 1);
-                return list("deliveries", emulator.deliveries(), AdminHandler::delivery);
+                return list("deliveries", emulator.deliveries(), since(request), AdminHandler::delivery);
             }
             case "tool-invocations" -> {
+                if (method.equals("POST") && path.size() == 1) {
+                    JsonNode body = request.jsonObject();
+                    String tool = text(body, "tool");
+                    if (tool == null) {
+                        throw new IllegalArgumentException("tool must name a registered tool, e.g. {\"tool\": "
+                                + "\"lookupOrder\", \"arguments\": {\"orderNumber\": \"4711\"}}");
+                    }
+                    JsonNode arguments = body.get("arguments");
+                    RecordedToolInvocation invocation = emulator.invokeTool(account(body), tool,
+                            arguments == null || arguments.isNull() ? FonellaJson.mapper().createObjectNode()
+                                    : arguments);
+                    ObjectNode answer = ApiResponse.envelope();
+                    answer.set("toolInvocation", invocation(invocation));
+                    return ApiResponse.json(200, answer);
+                }
                 require(method, path, "GET", 1);
-                return list("toolInvocations", emulator.toolInvocations(), AdminHandler::invocation);
+                return list("toolInvocations", emulator.toolInvocations(), since(request), this::invocation);
             }
             case "faults" -> {
                 if (method.equals("DELETE") && path.size() == 1) {
@@ -109,7 +189,13 @@ final class AdminHandler {
                     return ApiResponse.success();
                 }
                 require(method, path, "POST", 1);
-                emulator.faults().inject(fault(request.jsonObject()));
+                JsonNode body = request.jsonObject();
+                String webhookId = text(body, "webhookId");
+                if (webhookId != null) {
+                    emulator.faults().failNextDeliveries(webhookId, integer(body, "count", 1));
+                } else {
+                    emulator.faults().inject(fault(body));
+                }
                 return ApiResponse.success();
             }
             case "latency" -> {
@@ -157,6 +243,78 @@ final class AdminHandler {
         return emulator.defaultAccount();
     }
 
+    /** The account with this id, or the default account for {@code null}. */
+    private AccountState accountNamed(String accountId) {
+        AccountState account = emulator.state().account(accountId == null ? emulator.defaultAccount().accountId()
+                : accountId);
+        if (account == null) {
+            throw ApiError.notFound("The emulator has no account " + accountId + ".");
+        }
+        return account;
+    }
+
+    /**
+     * What the console shows of an account: tools with their schemas and header names (values carry
+     * the tool secret), subscriptions without their secret but with pending injected failures, key
+     * prefixes, and the newest calls without their transcripts.
+     */
+    private ApiResponse accountSnapshot(AccountState account) {
+        ObjectNode body = ApiResponse.envelope();
+        EmulatorSettings settings = emulator.settings();
+        body.put("baseUrl", emulator.baseUrl());
+        body.put("accountId", account.id());
+        body.put("signatureScheme", settings.signatureScheme().name());
+        body.put("toolTimeoutMillis", settings.toolTimeout().toMillis());
+        ArrayNode backoff = body.putArray("deliveryBackoffMillis");
+        settings.deliveryBackoff().forEach(wait -> backoff.add(wait.toMillis()));
+        ArrayNode tools = body.putArray("tools");
+        for (Tool tool : account.tools()) {
+            ObjectNode node = FonellaJson.mapper().valueToTree(tool);
+            node.remove("headers");
+            node.set("headerNames", FonellaJson.mapper().valueToTree(tool.headers().keySet()));
+            tools.add(node);
+        }
+        ArrayNode webhooks = body.putArray("webhooks");
+        for (Webhook webhook : account.webhooks()) {
+            ObjectNode node = FonellaJson.mapper().valueToTree(webhook);
+            node.remove("secret");
+            node.put("pendingFailures", emulator.faults().pendingDeliveryFailures(webhook.webhookId()));
+            webhooks.add(node);
+        }
+        ArrayNode keys = body.putArray("apiKeys");
+        for (ApiKey key : account.keys()) {
+            ObjectNode node = FonellaJson.mapper().valueToTree(key);
+            node.remove("token");
+            keys.add(node);
+        }
+        ArrayNode calls = body.putArray("calls");
+        for (Call call : account.callsNewestFirst().stream().limit(CONSOLE_CALLS).toList()) {
+            ObjectNode node = FonellaJson.mapper().valueToTree(call);
+            node.remove("transcript");
+            node.remove("transcriptMessages");
+            calls.add(node);
+        }
+        body.put("pendingFaults", emulator.faults().pending());
+        return ApiResponse.json(200, body);
+    }
+
+    /** The {@code since} query parameter: how many items of a recording the caller has already seen. */
+    private static int since(ApiRequest request) {
+        String value = request.queryParam("since");
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int since = Integer.parseInt(value);
+            if (since >= 0) {
+                return since;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("since must be a whole number of items already seen, 0 or more");
+    }
+
     private static Fault fault(JsonNode body) {
         Fault fault = Fault.status(integer(body, "status", 500)).times(integer(body, "count", 1))
                 .on(text(body, "method"), text(body, "path"));
@@ -197,9 +355,19 @@ final class AdminHandler {
     }
 
     private static <T> ApiResponse list(String field, List<T> items, Function<T, ObjectNode> toJson) {
+        return list(field, items, 0, toJson);
+    }
+
+    /**
+     * The items after the first {@code since}, and {@code total}, the number of items now: a caller
+     * polling with {@code since} = the last {@code total} sees each item once, and a {@code total}
+     * below its {@code since} tells it the recordings were cleared.
+     */
+    private static <T> ApiResponse list(String field, List<T> items, int since, Function<T, ObjectNode> toJson) {
         ObjectNode body = ApiResponse.envelope();
         ArrayNode array = body.putArray(field);
-        items.forEach(item -> array.add(toJson.apply(item)));
+        items.stream().skip(since).forEach(item -> array.add(toJson.apply(item)));
+        body.put("total", items.size());
         return ApiResponse.json(200, body);
     }
 
@@ -228,10 +396,30 @@ final class AdminHandler {
         node.put("succeeded", d.succeeded());
         node.put("timestamp", d.timestamp().toString());
         node.put("durationMillis", d.duration().toMillis());
+        node.put("signatureScheme", d.headers().containsKey(SignatureScheme.FONELLA_SIGNATURE_HEADER)
+                ? SignatureScheme.FONELLA.name()
+                : d.headers().containsKey(SignatureScheme.WEBHOOK_SIGNATURE_HEADER) ? SignatureScheme.STANDARD_WEBHOOKS.name()
+                : null);
+        node.put("injectedFault", WebhookDispatcher.INJECTED_FAILURE.equals(d.error()));
+        node.put("callId", callId(d.body()));
         return node;
     }
 
-    private static ObjectNode invocation(RecordedToolInvocation i) {
+    /** The id of the call an event is about ({@code data.call.id}), or {@code null}. */
+    private static String callId(String body) {
+        try {
+            JsonNode id = FonellaJson.mapper().readTree(body).path("data").path("call").path("id");
+            return id.isString() ? id.asString() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An invocation with its {@code outcome}: {@code result}, {@code error}, or {@code deadline} when
+     * the tool did not answer within the tool timeout.
+     */
+    private ObjectNode invocation(RecordedToolInvocation i) {
         ObjectNode node = FonellaJson.mapper().createObjectNode();
         node.put("callId", i.callId());
         node.put("toolCallId", i.toolCallId());
@@ -247,6 +435,9 @@ final class AdminHandler {
         node.put("succeeded", i.succeeded());
         node.put("timestamp", i.timestamp().toString());
         node.put("durationMillis", i.duration().toMillis());
+        boolean deadline = !i.succeeded() && i.status() == null && i.method() != null
+                && i.duration().compareTo(emulator.settings().toolTimeout()) >= 0;
+        node.put("outcome", i.succeeded() ? "result" : deadline ? "deadline" : "error");
         return node;
     }
 }

@@ -36,12 +36,23 @@ final class CallRunner {
     }
 
     Call run(AccountState account, CallScript script) {
-        String callId = Ids.uuid();
-        Instant startedAt = state.now();
+        return run(account, script, begin(account, script));
+    }
+
+    /** Stores the call as live, before anything happens on it, so that it can be watched from now on. */
+    Call begin(AccountState account, CallScript script) {
+        Call call = live(Ids.uuid(), state.now(), script, List.of());
+        account.putCall(call);
+        return call;
+    }
+
+    /** Runs a call stored by {@link #begin}. */
+    Call run(AccountState account, CallScript script, Call begun) {
+        String callId = begun.id();
+        Instant startedAt = begun.startedAt();
         List<TranscriptMessage> messages = new ArrayList<>();
         List<String> toolSummaries = new ArrayList<>();
-        Call call = live(callId, startedAt, script, messages);
-        account.putCall(call);
+        Call call = begun;
         dispatcher.publish(account, EventType.CALL_STARTED, Events.data(call));
         for (CallScript.Step step : script.steps()) {
             if (step instanceof CallScript.Utterance utterance) {
@@ -57,7 +68,7 @@ final class CallRunner {
             } else if (step instanceof CallScript.ToolCall toolCall) {
                 String toolCallId = Ids.toolCallId();
                 ObjectNode arguments = toolCall.arguments();
-                ToolInvoker.Outcome outcome = tools.invoke(account, callId, toolCallId, toolCall.name(), arguments);
+                RecordedToolInvocation outcome = tools.invoke(account, callId, toolCallId, toolCall.name(), arguments);
                 messages.add(new TranscriptMessage(ROLE_TOOL, outcome.error() == null
                         ? toolCall.name() + ": " + outcome.result()
                         : toolCall.name() + " failed: " + outcome.error()));

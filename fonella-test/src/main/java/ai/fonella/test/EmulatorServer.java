@@ -130,6 +130,12 @@ final class EmulatorServer {
                 write(exchange, admin.handle(request, exchange.getRemoteAddress()));
                 return;
             }
+            if (segments.isEmpty() && request.method().equals("GET") && acceptsHtml(request.header("Accept"))) {
+                // a browser opening the base URL: the console (which answers loopback callers only)
+                write(exchange, ApiResponse.raw(303, null, "", Map.of("Location", "/" + ADMIN_PREFIX + "/"
+                        + AdminHandler.CONSOLE + "/")));
+                return;
+            }
             ApiResponse response = answer(request);
             recorder.request(new RecordedRequest(requestId, request.method(), request.path(), request.rawQuery(),
                     response.status(), keyPrefix(request.header("Authorization")), request.bodyText(),
@@ -203,6 +209,10 @@ final class EmulatorServer {
                 out.write(body);
             }
         }
+    }
+
+    private static boolean acceptsHtml(String accept) {
+        return accept != null && accept.contains("text/html");
     }
 
     /** The prefix of the Bearer token sent, for the recording; never a whole token. */

@@ -2,16 +2,19 @@ package ai.fonella.test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Fault injection for resilience tests: injected answers for the next API requests and latency
- * added to every API answer. Get it from {@link FonellaEmulator#faults()}. Thread-safe. Admin
- * endpoints ({@code /_emulator/...}) are never affected. To refuse connections altogether, use
- * {@link FonellaEmulator#stop()} and {@link FonellaEmulator#restart()}.
+ * Fault injection for resilience tests: injected answers for the next API requests, latency added
+ * to every API answer, and failed webhook delivery attempts. Get it from
+ * {@link FonellaEmulator#faults()}. Thread-safe. Admin endpoints ({@code /_emulator/...}) are never
+ * affected. To refuse connections altogether, use {@link FonellaEmulator#stop()} and
+ * {@link FonellaEmulator#restart()}.
  *
  * <p>Injected faults are used in the order they were added: a request takes one use of the first
  * fault that matches it.
@@ -19,6 +22,7 @@ import java.util.Optional;
 public final class Faults {
 
     private final List<Pending> pending = new ArrayList<>();
+    private final Map<String, Integer> failingDeliveries = new HashMap<>();
     private volatile Duration latency = Duration.ZERO;
 
     Faults() {
@@ -74,6 +78,39 @@ public final class Faults {
     }
 
     /**
+     * Makes the next {@code count} delivery attempts to one webhook subscription fail: they are
+     * recorded as failed without being sent, count in the subscription's {@code failureCount}, and
+     * are retried as any failed attempt (so one failure is followed by a retry that reaches the
+     * receiver).
+     *
+     * @param webhookId the subscription's id
+     * @param count how many attempts, at least 1
+     * @return this, for chaining
+     */
+    public Faults failNextDeliveries(String webhookId, int count) {
+        Objects.requireNonNull(webhookId, "webhookId");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, but was " + count);
+        }
+        synchronized (pending) {
+            failingDeliveries.merge(webhookId, count, Integer::sum);
+        }
+        return this;
+    }
+
+    /**
+     * How many delivery attempts to a subscription are still to fail.
+     *
+     * @param webhookId the subscription's id
+     * @return the remaining injected failures, 0 for none
+     */
+    public int pendingDeliveryFailures(String webhookId) {
+        synchronized (pending) {
+            return failingDeliveries.getOrDefault(webhookId, 0);
+        }
+    }
+
+    /**
      * Delays every API answer, faults included, by this much.
      *
      * @param latency the delay; {@link Duration#ZERO} for none
@@ -95,22 +132,40 @@ public final class Faults {
     }
 
     /**
-     * How many injected answers are still to be given.
+     * How many injected answers and delivery failures are still to be given.
      *
      * @return the remaining uses of all pending faults
      */
     public int pending() {
         synchronized (pending) {
-            return pending.stream().mapToInt(p -> p.remaining).sum();
+            return pending.stream().mapToInt(p -> p.remaining).sum()
+                    + failingDeliveries.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
-    /** Removes every pending fault and the latency. */
+    /** Removes every pending fault, every pending delivery failure and the latency. */
     public void clear() {
         synchronized (pending) {
             pending.clear();
+            failingDeliveries.clear();
         }
         latency = Duration.ZERO;
+    }
+
+    /** Takes one injected failure of the next delivery attempt to this subscription, if any. */
+    boolean takeDeliveryFailure(String webhookId) {
+        synchronized (pending) {
+            Integer remaining = failingDeliveries.get(webhookId);
+            if (remaining == null) {
+                return false;
+            }
+            if (remaining == 1) {
+                failingDeliveries.remove(webhookId);
+            } else {
+                failingDeliveries.put(webhookId, remaining - 1);
+            }
+            return true;
+        }
     }
 
     /** Takes one use of the first fault matching the request. */
@@ -133,8 +188,8 @@ public final class Faults {
     @Override
     public String toString() {
         synchronized (pending) {
-            return "Faults[pending=" + pending.stream().map(p -> p.fault + " x" + p.remaining).toList() + ", latency="
-                    + latency + "]";
+            return "Faults[pending=" + pending.stream().map(p -> p.fault + " x" + p.remaining).toList()
+                    + ", failingDeliveries=" + failingDeliveries + ", latency=" + latency + "]";
         }
     }
 

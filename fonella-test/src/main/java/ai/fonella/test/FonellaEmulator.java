@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stateful emulator of the Fonella REST API on {@code 127.0.0.1}, for tests: a real HTTP server
@@ -45,18 +47,29 @@ import org.slf4j.LoggerFactory;
  * <p>Admin endpoints under {@code /_emulator/} (no authentication, loopback only) drive the same
  * features over HTTP for builds and non-Java tests:
  * <ul>
+ *   <li>{@code GET /_emulator/console/}: the console, a web page to try tools, place calls and watch
+ *       them ({@link #consoleUrl()})</li>
  *   <li>{@code GET /_emulator/info}: base URL, default account id and API key</li>
+ *   <li>{@code GET /_emulator/account}: the default account (or {@code ?accountId=}) as the console
+ *       shows it: tools, subscriptions, key prefixes and calls, without secrets</li>
  *   <li>{@code POST /_emulator/accounts}: a new account, body optional {@code {"apiKey": "fon_live_..."}};
  *       answers {@code {"success": true, "account": {"accountId": "...", "apiKey": "..."}}}</li>
  *   <li>{@code POST /_emulator/calls}: places a call from a {@link CallScript} in JSON, in the account
- *       named by the optional {@code "apiKey"} or {@code "accountId"} field; answers the stored call</li>
+ *       named by the optional {@code "apiKey"} or {@code "accountId"} field; answers the stored call, or
+ *       with {@code "wait": false} at once {@code 202 {"callId": "..."}};
+ *       {@code GET /_emulator/calls/{callId}} answers the call as stored now, also while it runs</li>
  *   <li>{@code POST /_emulator/events}: {@code {"type": "call.ended", "count": 100, "concurrency": 8}}
  *       delivers many events ({@link #deliverEvents(EmulatorAccount, EventType, int, int)})</li>
  *   <li>{@code POST /_emulator/events/{eventId}/redeliver}: {@link #redeliver(String)}</li>
  *   <li>{@code GET /_emulator/requests}, {@code GET /_emulator/deliveries},
- *       {@code GET /_emulator/tool-invocations}: the recordings</li>
+ *       {@code GET /_emulator/tool-invocations}: the recordings, with {@code ?since=N} only those after
+ *       the first N, and {@code total}</li>
+ *   <li>{@code POST /_emulator/tool-invocations}: {@code {"tool": "lookupOrder", "arguments": {...}}}
+ *       calls a tool outside a call ({@link #invokeTool(String, JsonNode)})</li>
  *   <li>{@code POST /_emulator/faults}: {@code {"status": 503, "count": 2, "method": "GET", "path":
  *       "/v1/calls", "retryAfterSeconds": 1, "contentType": "text/html", "body": "..."}};
+ *       {@code {"webhookId": "...", "count": 1}} fails the next delivery attempts to a subscription
+ *       ({@link Faults#failNextDeliveries(String, int)});
  *       {@code DELETE /_emulator/faults} clears faults and latency;
  *       {@code PUT /_emulator/latency} with {@code {"millis": 200}} sets latency</li>
  *   <li>{@code POST /_emulator/reset}: {@link #reset()}</li>
@@ -82,6 +95,7 @@ public final class FonellaEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final ExecutorService worker;
     private final WebhookDispatcher dispatcher;
+    private final ToolInvoker tools;
     private final CallRunner calls;
     private final EmulatorServer server;
     private final EmulatorAccount defaultAccount;
@@ -105,8 +119,9 @@ public final class FonellaEmulator implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.dispatcher = new WebhookDispatcher(state, recorder, settings, http, worker);
-        this.calls = new CallRunner(state, dispatcher, new ToolInvoker(state, recorder, settings, http));
+        this.dispatcher = new WebhookDispatcher(state, recorder, settings, http, worker, faults);
+        this.tools = new ToolInvoker(state, recorder, settings, http);
+        this.calls = new CallRunner(state, dispatcher, tools);
         List<EmulatorAccount> seeded = new ArrayList<>();
         seeded.add(account(state.createAccount(builder.apiKey, true)));
         for (String token : builder.seedApiKeys) {
@@ -137,7 +152,7 @@ public final class FonellaEmulator implements AutoCloseable {
     public FonellaEmulator start() {
         requireOpen();
         server.start();
-        log.info("Fonella emulator listening on {}", baseUrl());
+        log.info("Fonella emulator listening on {}; console at {}", baseUrl(), consoleUrl());
         return this;
     }
 
@@ -199,6 +214,16 @@ public final class FonellaEmulator implements AutoCloseable {
      */
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /**
+     * The emulator's console, a web page to try tools, place calls and watch them: open it in a
+     * browser on this machine.
+     *
+     * @return e.g. {@code http://127.0.0.1:54321/_emulator/console/}
+     */
+    public String consoleUrl() {
+        return baseUrl() + "/" + EmulatorServer.ADMIN_PREFIX + "/" + AdminHandler.CONSOLE + "/";
     }
 
     /**
@@ -364,6 +389,54 @@ public final class FonellaEmulator implements AutoCloseable {
     }
 
     /**
+     * Calls a registered tool of the default account now, outside any call, as the assistant would:
+     * what the console's "Try a tool" does. The invocation is recorded with a {@code null} call id.
+     *
+     * @param toolName the tool's name
+     * @param arguments the arguments object
+     * @return the recorded invocation, with the result or the error
+     */
+    public RecordedToolInvocation invokeTool(String toolName, JsonNode arguments) {
+        return invokeTool(defaultAccount, toolName, arguments);
+    }
+
+    /**
+     * Calls a registered tool of an account now, outside any call; see {@link #invokeTool(String, JsonNode)}.
+     *
+     * @param account the account whose tool is called
+     * @param toolName the tool's name
+     * @param arguments the arguments object
+     * @return the recorded invocation
+     */
+    public RecordedToolInvocation invokeTool(EmulatorAccount account, String toolName, JsonNode arguments) {
+        requireOpen();
+        Objects.requireNonNull(toolName, "toolName");
+        if (arguments == null || !arguments.isObject()) {
+            throw new IllegalArgumentException("The arguments of tool '" + toolName + "' must be a JSON object");
+        }
+        return tools.invoke(accountState(account), null, Ids.toolCallId(), toolName, (ObjectNode) arguments);
+    }
+
+    /**
+     * Stores a call as live and runs it in the background; returns its id at once, so that it can be
+     * watched while it runs ({@code GET /_emulator/calls/{id}}, the recordings).
+     */
+    String startCall(EmulatorAccount account, CallScript script) {
+        requireOpen();
+        AccountState target = accountState(account);
+        Objects.requireNonNull(script, "script");
+        Call begun = calls.begin(target, script);
+        worker.execute(() -> {
+            try {
+                calls.run(target, script, begun);
+            } catch (RuntimeException e) {
+                log.warn("The call {} placed in the background failed", begun.id(), e);
+            }
+        });
+        return begun.id();
+    }
+
+    /**
      * Delivers many events of one type fast, for load tests: {@code count} events (each with its own
      * id, around a synthetic call that is not in the call log) to every enabled subscription of the
      * default account subscribed to the type, {@code concurrency} at a time. Failed deliveries are
@@ -477,6 +550,10 @@ public final class FonellaEmulator implements AutoCloseable {
 
     EmulatorState state() {
         return state;
+    }
+
+    EmulatorSettings settings() {
+        return settings;
     }
 
     private EmulatorAccount account(AccountState account) {

@@ -28,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code --allow-external-requests}: lets deliveries and tool calls go to non-loopback hosts</li>
  * </ul>
  *
- * <p>It prints the base URL and the default account's API key on standard output.
+ * <p>It prints the base URL, the console's URL and the default account's API key on standard output.
  */
 public final class FonellaEmulatorMain {
 
@@ -90,6 +90,7 @@ public final class FonellaEmulatorMain {
             throw e;
         }
         out.println("Fonella emulator listening on " + emulator.baseUrl());
+        out.println("Console: " + emulator.consoleUrl() + " (open it in a browser on this machine)");
         out.println("API key: " + emulator.apiKey());
         for (EmulatorAccount account : emulator.seededAccounts().subList(1, emulator.seededAccounts().size())) {
             out.println("Seeded account " + account.accountId() + " with API key " + account.apiKey());

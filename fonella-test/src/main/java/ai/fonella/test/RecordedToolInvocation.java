@@ -7,10 +7,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One tool call made during a simulated call, including calls of tools that are not registered
+ * One tool call made during a simulated call or on its own, including calls of tools that are not registered
  * (then {@code toolId}, {@code method} and {@code url} are {@code null} and {@code error} says why).
  *
- * @param callId the simulated call
+ * @param callId the simulated call, or {@code null} for a tool invoked on its own
+ *     ({@link FonellaEmulator#invokeTool(String, JsonNode)}, the console's "Try a tool")
  * @param toolCallId the id of this tool call, also sent as {@code X-Fonella-Tool-Call-Id}
  * @param toolId the registered tool invoked, or {@code null}
  * @param toolName the name the assistant called

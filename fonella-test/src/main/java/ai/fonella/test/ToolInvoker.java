@@ -46,15 +46,13 @@ final class ToolInvoker {
     }
 
     /**
-     * The result or the error of one tool call.
+     * Calls a tool and records the invocation.
      *
-     * @param result the tool's {@code result}, or {@code null}
-     * @param error why the call failed, or {@code null}
+     * @param callId the simulated call, or {@code null} for a tool tried on its own (then no
+     *     {@code X-Fonella-Call-Id} is sent)
+     * @return the recorded invocation, with the result or the error
      */
-    record Outcome(String result, String error) {
-    }
-
-    Outcome invoke(AccountState account, String callId, String toolCallId, String name, ObjectNode arguments) {
+    RecordedToolInvocation invoke(AccountState account, String callId, String toolCallId, String name, ObjectNode arguments) {
         Instant at = state.now();
         Optional<Tool> found = account.toolNamed(name);
         if (found.isEmpty()) {
@@ -72,7 +70,9 @@ final class ToolInvoker {
         ToolMethod method = tool.method() == ToolMethod.GET ? ToolMethod.GET : ToolMethod.POST;
         String url = method == ToolMethod.GET ? withQuery(tool.url(), arguments) : tool.url();
         Map<String, String> headers = new LinkedHashMap<>(tool.headers());
-        headers.put(CALL_ID_HEADER, callId);
+        if (callId != null) {
+            headers.put(CALL_ID_HEADER, callId);
+        }
         headers.put(TOOL_CALL_ID_HEADER, toolCallId);
         if (method == ToolMethod.POST) {
             headers.put("Content-Type", "application/json");
@@ -149,17 +149,19 @@ final class ToolInvoker {
         return url + (url.contains("?") ? "&" : "?") + query;
     }
 
-    private Outcome failed(String callId, String toolCallId, Tool tool, String name, ObjectNode arguments, Instant at,
+    private RecordedToolInvocation failed(String callId, String toolCallId, Tool tool, String name, ObjectNode arguments, Instant at,
             String error) {
         return record(callId, toolCallId, tool, name, null, null, arguments, Map.of(), null, null, error, at,
                 Duration.ZERO);
     }
 
-    private Outcome record(String callId, String toolCallId, Tool tool, String name, ToolMethod method, String url,
+    private RecordedToolInvocation record(String callId, String toolCallId, Tool tool, String name, ToolMethod method, String url,
             ObjectNode arguments, Map<String, String> headers, Integer status, String result, String error,
             Instant at, Duration took) {
-        recorder.invocation(new RecordedToolInvocation(callId, toolCallId, tool == null ? null : tool.toolId(), name,
-                method, url, arguments, headers, status, result, error, at, took));
-        return new Outcome(result, error);
+        RecordedToolInvocation invocation = new RecordedToolInvocation(callId, toolCallId,
+                tool == null ? null : tool.toolId(), name, method, url, arguments, headers, status, result, error, at,
+                took);
+        recorder.invocation(invocation);
+        return invocation;
     }
 }

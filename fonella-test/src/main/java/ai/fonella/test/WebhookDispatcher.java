@@ -37,6 +37,9 @@ final class WebhookDispatcher {
 
     static final String USER_AGENT = "Fonella-Emulator";
 
+    /** The error of an attempt failed by {@link Faults#failNextDeliveries(String, int)}. */
+    static final String INJECTED_FAILURE = "not sent: injected fault (Faults.failNextDeliveries)";
+
     private static final Logger log = LoggerFactory.getLogger(FonellaEmulator.class);
 
     private final EmulatorState state;
@@ -44,11 +47,13 @@ final class WebhookDispatcher {
     private final EmulatorSettings settings;
     private final HttpClient http;
     private final ExecutorService executor;
+    private final Faults faults;
     private final Map<String, StoredEvent> events = new ConcurrentHashMap<>();
 
     WebhookDispatcher(EmulatorState state, Recorder recorder, EmulatorSettings settings, HttpClient http,
-            ExecutorService executor) {
+            ExecutorService executor, Faults faults) {
         this.state = state;
+        this.faults = faults;
         this.recorder = recorder;
         this.settings = settings;
         this.http = http;
@@ -181,6 +186,10 @@ final class WebhookDispatcher {
         headers.put("Content-Type", "application/json");
         headers.putAll(WebhookSigner.of(settings.signatureScheme(), webhook.secret()).sign(event.id(), at,
                 event.body()));
+        if (faults.takeDeliveryFailure(webhook.webhookId())) {
+            account.deliveryFailed(webhook.webhookId(), at);
+            return record(event, webhook, attempt, null, INJECTED_FAILURE, at, Duration.ZERO, headers);
+        }
         Integer status = null;
         String error;
         long started = System.nanoTime();

@@ -60,4 +60,19 @@ class FaultTests {
         assertThatThrownBy(() -> new Faults().latency(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void failsTheNextDeliveriesToOneSubscriptionOnlyAndCountsThemAsPending() {
+        Faults faults = new Faults().failNextDeliveries("wh_1", 2);
+
+        assertThat(faults.pendingDeliveryFailures("wh_1")).isEqualTo(2);
+        assertThat(faults.pending()).isEqualTo(2);
+        assertThat(faults.takeDeliveryFailure("wh_2")).isFalse();
+        assertThat(faults.takeDeliveryFailure("wh_1")).isTrue();
+        assertThat(faults.takeDeliveryFailure("wh_1")).isTrue();
+        assertThat(faults.takeDeliveryFailure("wh_1")).isFalse();
+        faults.failNextDeliveries("wh_1", 1).clear();
+        assertThat(faults.pending()).isZero();
+        assertThatThrownBy(() -> faults.failNextDeliveries("wh_1", 0)).hasMessageContaining("at least 1");
+    }
 }

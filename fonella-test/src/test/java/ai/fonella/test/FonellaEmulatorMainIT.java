@@ -39,7 +39,8 @@ class FonellaEmulatorMainIT {
             assertThat(port).isEqualTo(emulator.port());
             String printed = out.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("Fonella emulator listening on http://127.0.0.1:" + port)
-                    .contains("API key: " + KEY_A).contains(KEY_B).contains("/_emulator/");
+                    .contains("API key: " + KEY_A).contains(KEY_B).contains("/_emulator/")
+                    .contains("Console: http://127.0.0.1:" + port + "/_emulator/console/");
             FonellaClient a = emulator.client(KEY_A);
             FonellaClient b = emulator.client(KEY_B);
             a.tools().create(CreateToolRequest.builder().name("onlyInA").description("d")

@@ -129,6 +129,7 @@ final class DemoCall {
     private void showNextSteps(String app) {
         log.info("""
                 Where to look next:
+                  emulator console    {}  (this call, live calls, try the tools, deliveries)
                   stored calls        {}/  (JSON: {}/calls, {}/callbacks)
                   health              {}/actuator/health
                   tools and sync      {}/actuator/fonella
@@ -136,7 +137,7 @@ final class DemoCall {
                                         -d '{"steps":[{"user":"Is A-1002 on its way?"},{"tool":"lookupOrder","arguments":{"orderNumber":"A-1002"}}]}'
                   go live             set FONELLA_API_KEY and FONELLA_PUBLIC_URL (samples/order-desk/README.md)
                 The app keeps serving; press Ctrl+C to stop.""",
-                app, app, app, app, app, emulator.baseUrl());
+                emulator.consoleUrl(), app, app, app, app, app, emulator.baseUrl());
     }
 
     private static String indent(String text) {
