@@ -163,6 +163,34 @@ class HostileTrafficIT {
         assertThat(handlers.endedRuns).doesNotContainKeys(id, "evt_other", longId);
     }
 
+    @Test
+    void answersBadToolArgumentsInWordsACallerCanActOnWithoutLibraryInternals() throws IOException {
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "X-Fonella-Tool-Secret",
+                toolSecret());
+        RawHttp.Response twice = exchange("POST", "/fonella/tools/echo", headers, "{\"text\":\"a\",\"text\":\"b\"}");
+        LimitsIT.assertProblem(twice, 400, "Malformed JSON");
+        RawHttp.Response invalidUtf8;
+        byte[] body = concat("{\"text\":\"".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xC0, (byte) 0xAF},
+                "\"}".getBytes(StandardCharsets.US_ASCII));
+        try (RawHttp http = new RawHttp(port)) {
+            Map<String, String> withLength = new LinkedHashMap<>(headers);
+            withLength.put("Content-Length", Integer.toString(body.length));
+            http.head("POST", "/fonella/tools/echo", withLength).send(body);
+            invalidUtf8 = http.read(Duration.ofSeconds(10));
+        }
+        LimitsIT.assertProblem(invalidUtf8, 400, "Malformed JSON");
+        RawHttp.Response deep = exchange("POST", "/fonella/tools/echo", headers, "[".repeat(5000) + "]".repeat(5000));
+        LimitsIT.assertProblem(deep, 400, "Malformed JSON");
+        for (RawHttp.Response problem : List.of(twice, invalidUtf8, deep)) {
+            assertThat(problem.body()).doesNotContainIgnoringCase("jackson").doesNotContain("Feature")
+                    .doesNotContain("StreamReadConstraints").doesNotContain("Exception");
+        }
+        // a number beyond the parameter's Java type is spoken back naming the argument and the range
+        RawHttp.Response range = exchange("POST", "/fonella/tools/fast", headers, "{\"n\":9999999999}");
+        assertThat(range.status()).isEqualTo(200);
+        assertThat(range.body()).contains("'n'").contains("2147483647").doesNotContain("not valid JSON");
+    }
+
     // ---- item 6: what already held keeps holding ----------------------------------------------------
 
     @Test
