@@ -4,8 +4,11 @@ import com.fasterxml.classmate.ResolvedType;
 import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.CustomDefinitionProviderV2;
 import com.github.victools.jsonschema.generator.SchemaGenerationContext;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -34,10 +37,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FixedTypeDefinitions implements CustomDefinitionProviderV2 {
 
-    private static final String DATE = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
+    /**
+     * A day that exists in the proletic Gregorian calendar of java.time, years 0000 to 9999: 30 or
+     * 31 days by month, February 29 only in leap years. (RFC 3339 section 5.7 says the same; a
+     * pattern states it so that every validator agrees.)
+     */
+    private static final String DATE = "([0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]"
+            + "|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]"
+            + "|[13579][26])00)-02-29)";
+
+    /** The part of RFC 3339 {@code full-date} that java.time binds: days that exist. */
+    static final String DATE_PATTERN = "^" + DATE + "$";
     /** A time of day as java.time reads it: seconds 00 to 59 (no leap second), at most 9 fraction digits. */
     private static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?";
-    private static final String OFFSET = "([zZ]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
+    /** An offset as java.time binds it: at most 18 hours (RFC 3339 allows up to 23:59). */
+    private static final String OFFSET = "([zZ]|[+-](0[0-9]|1[0-7]):[0-5][0-9]|[+-]18:00)";
 
     /** ISO-8601 local date-time as Jackson reads it: seconds and fraction optional, no offset. */
     static final String LOCAL_DATE_TIME_PATTERN = "^" + DATE + "T([01][0-9]|2[0-3]):[0-5][0-9]"
@@ -46,7 +60,10 @@ final class FixedTypeDefinitions implements CustomDefinitionProviderV2 {
     /** ISO-8601 local time as Jackson reads it: seconds and fraction optional, no offset. */
     static final String LOCAL_TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?$";
 
-    /** The part of RFC 3339 {@code full-time} that java.time binds (no leap second, 9 fraction digits). */
+    /**
+     * The part of RFC 3339 {@code full-time} that java.time binds: no leap second, at most nine
+     * fraction digits, offsets up to 18 hours.
+     */
     static final String OFFSET_TIME_PATTERN = "^" + TIME + OFFSET + "$";
 
     /** The part of RFC 3339 {@code date-time} that java.time binds. */
@@ -61,6 +78,9 @@ final class FixedTypeDefinitions implements CustomDefinitionProviderV2 {
     /** The part of the ISO 8601 duration grammar that {@code java.time.Period} binds: years to days. */
     static final String PERIOD_PATTERN = "^P([0-9]{1,9}Y([0-9]{1,9}M([0-9]{1,9}D)?)?|[0-9]{1,9}M([0-9]{1,9}D)?"
             + "|[0-9]{1,9}D|[0-9]{1,9}W)$";
+
+    /** The bounds of a {@code BigInteger} argument: 900 digits, within the longest number text read. */
+    static final BigDecimal BIG_INTEGER_LIMIT = new BigDecimal("1E+900");
 
     private final JsonMapper mapper;
 
@@ -87,12 +107,18 @@ final class FixedTypeDefinitions implements CustomDefinitionProviderV2 {
             node.put("type", "integer").put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE);
         } else if (raw == long.class || raw == Long.class) {
             node.put("type", "integer").put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE);
+        } else if (raw == BigInteger.class) {
+            // unbounded in Java, bounded here so that no caller makes the binder build a number of
+            // millions of digits (1E+400000000 is a short text)
+            node.put("type", "integer").put("minimum", BIG_INTEGER_LIMIT.negate()).put("maximum", BIG_INTEGER_LIMIT);
         } else if (raw == float.class || raw == Float.class) {
             node.put("type", "number").put("minimum", -Float.MAX_VALUE).put("maximum", Float.MAX_VALUE);
         } else if (raw == double.class || raw == Double.class) {
             node.put("type", "number").put("minimum", -Double.MAX_VALUE).put("maximum", Double.MAX_VALUE);
         } else if (raw == LocalDateTime.class) {
             node.put("type", "string").put("pattern", LOCAL_DATE_TIME_PATTERN);
+        } else if (raw == LocalDate.class) {
+            node.put("type", "string").put("format", "date").put("pattern", DATE_PATTERN);
         } else if (raw == LocalTime.class) {
             node.put("type", "string").put("pattern", LOCAL_TIME_PATTERN);
         } else if (raw == OffsetTime.class) {

@@ -55,11 +55,26 @@ final class JakartaSupport {
      */
     static final String NOT_BLANK_PATTERN = "[^\\u0000-\\u0020]";
 
+    /**
+     * What {@code @Email} becomes: an address in the dot-atom form of RFC 5322 with a domain of
+     * letter-digit-hyphen labels, one of which is a top-level one. Hibernate Validator accepts all of
+     * these (and more: quoted local parts, address literals); {@code format: email} is not used, as
+     * validators disagree on what it admits.
+     */
+    static final String EMAIL_PATTERN = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
+
     static void register(SchemaGeneratorConfigBuilder builder) {
         // before the module, so that these patterns win over its unanchored @Pattern
         builder.forFields().withStringPatternResolver(field -> pattern(
                 field.getAnnotationConsideringFieldAndGetter(Pattern.class),
-                field.getAnnotationConsideringFieldAndGetter(NotBlank.class) != null));
+                field.getAnnotationConsideringFieldAndGetter(NotBlank.class) != null,
+                field.getAnnotationConsideringFieldAndGetter(Email.class)));
+        builder.forFields().withInstanceAttributeOverride((node, field, context) -> {
+            if (field.getAnnotationConsideringFieldAndGetter(Email.class) != null) {
+                node.remove("format");
+            }
+        });
         builder.with(new JakartaValidationModule(JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
     }
 
@@ -67,9 +82,12 @@ final class JakartaSupport {
      * The schema pattern of a text constraint. {@code @Pattern} matches the whole text, while a
      * JSON Schema pattern matches anywhere, so the expression is anchored.
      */
-    private static String pattern(Pattern pattern, boolean notBlank) {
+    private static String pattern(Pattern pattern, boolean notBlank, Email email) {
         if (pattern != null) {
             return anchored(pattern.regexp());
+        }
+        if (email != null) {
+            return ".*".equals(email.regexp()) ? EMAIL_PATTERN : anchored(email.regexp());
         }
         return notBlank ? NOT_BLANK_PATTERN : null;
     }
@@ -91,16 +109,10 @@ final class JakartaSupport {
         boolean notEmpty = parameter.isAnnotationPresent(NotEmpty.class);
         if (CharSequence.class.isAssignableFrom(type)) {
             bounds(node, "minLength", "maxLength", size, notEmpty || parameter.isAnnotationPresent(NotBlank.class));
-            Email email = parameter.getAnnotation(Email.class);
-            if (email != null) {
-                node.put("format", "email");
-            }
             String pattern = pattern(parameter.getAnnotation(Pattern.class),
-                    parameter.isAnnotationPresent(NotBlank.class));
+                    parameter.isAnnotationPresent(NotBlank.class), parameter.getAnnotation(Email.class));
             if (pattern != null) {
                 node.put("pattern", pattern);
-            } else if (email != null && !".*".equals(email.regexp())) {
-                node.put("pattern", anchored(email.regexp()));
             }
         } else if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             bounds(node, "minItems", "maxItems", size, notEmpty);

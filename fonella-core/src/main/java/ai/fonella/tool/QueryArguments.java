@@ -25,6 +25,9 @@ final class QueryArguments {
     private record Property(Kind kind, Kind itemKind) {
     }
 
+    /** The longest number text read, as for JSON bodies. */
+    private static final int MAX_NUMBER_LENGTH = 1000;
+
     private final Map<String, Property> properties;
 
     private QueryArguments(Map<String, Property> properties) {
@@ -49,6 +52,26 @@ final class QueryArguments {
             }
         }
         return new QueryArguments(properties);
+    }
+
+    /**
+     * Narrows the input schema of a {@code GET} tool to what a query string can carry: an empty list
+     * has no parameter to send, so each top-level list has at least one item.
+     *
+     * @param inputSchema the tool's input schema, changed in place
+     */
+    static void narrowToQuery(ObjectNode inputSchema) {
+        JsonNode properties = inputSchema.get("properties");
+        if (properties == null) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+            JsonNode schema = resolve(entry.getValue(), inputSchema);
+            if (kind(schema) == Kind.ARRAY && entry.getValue() instanceof ObjectNode property
+                    && property.path("minItems").asInt(0) < 1) {
+                property.put("minItems", 1);
+            }
+        }
     }
 
     /**
@@ -95,16 +118,26 @@ final class QueryArguments {
         String text = value.strip();
         switch (kind) {
             case INTEGER:
+                if (text.length() > MAX_NUMBER_LENGTH) {
+                    return nodes.stringNode(value);
+                }
                 try {
-                    BigInteger number = new BigInteger(text);
-                    if (number.bitLength() < 32) {
-                        return nodes.numberNode(number.intValue());
+                    BigDecimal number = new BigDecimal(text);
+                    if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
+                        BigInteger whole = number.toBigIntegerExact(); // 5, 5.0 and 5E0 alike, as in JSON
+                        if (whole.bitLength() < 32) {
+                            return nodes.numberNode(whole.intValue());
+                        }
+                        return whole.bitLength() < 64 ? nodes.numberNode(whole.longValue()) : nodes.numberNode(whole);
                     }
-                    return number.bitLength() < 64 ? nodes.numberNode(number.longValue()) : nodes.numberNode(number);
-                } catch (NumberFormatException e) {
-                    return nodes.stringNode(value); // Jackson reports the mismatch with the expected type
+                    return nodes.numberNode(number); // a fraction: the schema check names it
+                } catch (NumberFormatException | ArithmeticException e) {
+                    return nodes.stringNode(value); // the schema check reports the mismatch with the expected type
                 }
             case NUMBER:
+                if (text.length() > MAX_NUMBER_LENGTH) {
+                    return nodes.stringNode(value);
+                }
                 try {
                     return nodes.numberNode(new BigDecimal(text));
                 } catch (NumberFormatException e) {

@@ -285,7 +285,10 @@ abstract class SchemaCheck {
                 throw fail(path, name + " must be " + formatWords + ".");
             }
             if (pattern != null && !pattern.matcher(text).find()) {
-                throw fail(path, name + " must match " + pattern.pattern() + ".");
+                if (pattern.pattern().equals(JakartaSupport.NOT_BLANK_PATTERN)) {
+                    throw fail(path, name + " must not be blank.");
+                }
+                throw fail(path, name + " must match \"" + shown(pattern.pattern()) + "\".");
             }
         }
 
@@ -356,6 +359,12 @@ abstract class SchemaCheck {
                     additional.check(entry.getValue(), child);
                 }
             }
+        }
+
+        /** A constraint's own expression, without the anchors the schema adds. */
+        private static String shown(String pattern) {
+            return pattern.startsWith("^(?:") && pattern.endsWith(")$")
+                    ? pattern.substring(4, pattern.length() - 2) : pattern;
         }
 
         private static ToolArgumentException fail(String path, String message) {

@@ -127,6 +127,9 @@ public final class ToolDefinitions {
                     + e.getMessage());
         }
         ObjectNode schema = ToolSchemaGenerator.standard().inputSchema(targetClass, target);
+        if (annotation.method() == ToolMethod.GET) {
+            QueryArguments.narrowToQuery(schema);
+        }
         return new ToolDefinition(name, description, annotation.method(), timeout, schema, target);
     }
 

@@ -196,7 +196,7 @@ class ToolInvokerTests {
                 .isEqualTo("The argument 'a' must be a whole number from -2147483648 to 2147483647.");
         assertThat(invoke("available", "{\"sku\":{\"no\":1}}").result())
                 .isEqualTo("The argument 'sku' must be text.");
-        assertThat(invoke("search", "{\"query\":\"q\",\"limit\":1,\"exact\":true,\"tags\":[],"
+        assertThat(invoke("search", "{\"query\":\"q\",\"limit\":1,\"exact\":true,\"tags\":[\"a\"],"
                 + "\"near\":{\"street\":\"s\",\"zip\":\"z\"},\"shade\":\"purple\"}").result())
                 .isEqualTo("The argument 'shade' must be one of: dark-green, LIGHT.");
     }
@@ -239,7 +239,7 @@ class ToolInvokerTests {
 
     @Test
     void refusesNullForAnOptionalArgumentInsteadOfTakingItAsAbsent() {
-        assertThat(invoke("search", "{\"query\":\"q\",\"limit\":1,\"exact\":true,\"tags\":[],"
+        assertThat(invoke("search", "{\"query\":\"q\",\"limit\":1,\"exact\":true,\"tags\":[\"a\"],"
                 + "\"near\":{\"street\":\"Main 1\",\"zip\":\"8000\"},\"shade\":\"dark-green\",\"radius\":null}").result())
                 .isEqualTo("The argument 'radius' must not be null; leave it out when there is no value.");
     }
