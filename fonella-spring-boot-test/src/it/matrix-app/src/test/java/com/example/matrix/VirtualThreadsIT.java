@@ -3,55 +3,23 @@ package com.example.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.model.Call;
-import ai.fonella.spring.boot.test.AutoConfigureFonellaEmulator;
-import ai.fonella.spring.boot.test.FonellaTestClient;
 import ai.fonella.test.CallScript;
-import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.RecordedDelivery;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * With {@code spring.threads.virtual.enabled=true} (JDK 21 and newer), requests run on virtual
- * threads: the deadline, the interrupt and the webhook deduplication still hold.
+ * Every test of {@link MatrixIT} again with {@code spring.threads.virtual.enabled=true} (JDK 21 and
+ * newer), so requests run on virtual threads: among them, a tool past its deadline gets its fallback
+ * in time and is interrupted. And a redelivered webhook is handled once.
  */
 @EnabledForJreRange(min = JRE.JAVA_21)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.threads.virtual.enabled=true")
-@AutoConfigureFonellaEmulator
-class VirtualThreadsIT {
-
-    @Autowired
-    FonellaEmulator emulator;
-
-    @Autowired
-    FonellaTestClient fonella;
-
-    @Autowired
-    ShopTools tools;
-
-    @Autowired
-    CallEvents events;
-
-    @Test
-    void aToolPastItsDeadlineGetsItsFallbackInTimeAndIsInterruptedOnAVirtualThread() throws Exception {
-        tools.interrupted = new CountDownLatch(1);
-        Instant start = Instant.now();
-
-        FonellaTestClient.Response response = fonella.invokeTool("slowStockCheck", "{}");
-
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(300 + 1200));
-        assertThat(response.result()).isEqualTo("Still checking, one moment.");
-        assertThat(tools.interrupted.await(5, TimeUnit.SECONDS)).as("the handler was interrupted").isTrue();
-    }
+class VirtualThreadsIT extends MatrixIT {
 
     @Test
     void aRedeliveredWebhookIsHandledOnceOnAVirtualThread() {
