@@ -1,5 +1,6 @@
 package com.example.matrix;
 
+import ai.fonella.model.ToolMethod;
 import ai.fonella.tool.FonellaTool;
 import ai.fonella.tool.ToolParam;
 import ai.fonella.tool.ToolResultException;
@@ -45,6 +46,11 @@ public class ShopTools {
             @ToolParam(description = "Delivery day", required = ToolParam.Requirement.OPTIONAL) LocalDate day) {
         int items = lines.stream().mapToInt(Line::quantity).sum();
         return "Placed " + items + " items in a " + parcel + " parcel" + (day == null ? "." : " for " + day + ".");
+    }
+
+    @FonellaTool(description = "Count the open orders of a region", method = ToolMethod.GET)
+    public int openOrders(@ToolParam(description = "north or south") String region) {
+        return region.equals("north") ? 3 : 0;
     }
 
     @FonellaTool(description = "Check the stock of the central warehouse, which is slow", timeout = "300ms")

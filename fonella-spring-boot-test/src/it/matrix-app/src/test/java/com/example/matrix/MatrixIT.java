@@ -73,10 +73,10 @@ class MatrixIT {
                 .filter(request -> request.is("POST", "/v1/tools") && request.status() == 201)
                 .map(RecordedRequest::body).toList();
         assertThat(emulator.client().tools().list()).extracting(Tool::name)
-                .containsExactlyInAnyOrder("lookupOrder", "placeOrder", "slowStockCheck");
+                .containsExactlyInAnyOrder("lookupOrder", "openOrders", "placeOrder", "slowStockCheck");
         assertThat(emulator.client().tools().list()).allSatisfy(tool ->
                 assertThat(tool.url()).startsWith("http://127.0.0.1:" + port + "/fonella/tools/"));
-        assertThat(bodies).hasSize(3).noneMatch(body -> body.contains("\n"));
+        assertThat(bodies).hasSize(4).noneMatch(body -> body.contains("\n"));
         Path file = Path.of("target", "fonella", "posted-tools.jsonl");
         Files.createDirectories(file.getParent());
         Files.write(file, bodies, StandardCharsets.UTF_8);
@@ -88,11 +88,12 @@ class MatrixIT {
                 .toolCall("lookupOrder", Map.of("orderNumber", "A-1001"))
                 .toolCall("placeOrder", Map.of("lines", java.util.List.of(Map.of("sku", "SKU-7", "quantity", 2)),
                         "parcel", "XL"))
+                .toolCall("openOrders", Map.of("region", "north"))
                 .build());
 
         assertThat(emulator.toolInvocations()).filteredOn(invocation -> call.id().equals(invocation.callId()))
                 .extracting(RecordedToolInvocation::result)
-                .containsExactly("Order A-1001 has shipped.", "Placed 2 items in a XL parcel.");
+                .containsExactly("Order A-1001 has shipped.", "Placed 2 items in a XL parcel.", "3");
     }
 
     @Test
@@ -144,12 +145,12 @@ class MatrixIT {
 
         JsonNode health = get("/actuator/health/fonella", 200);
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("details").get("tools").asInt()).isEqualTo(3);
+        assertThat(health.get("details").get("tools").asInt()).isEqualTo(4);
         assertThat(health.get("details").get("apiKeyValid").asBoolean()).isTrue();
         assertThat(get("/actuator/health", 200).get("components").has("fonella")).isTrue();
 
         JsonNode endpoint = get("/actuator/fonella", 200);
-        assertThat(endpoint.toString()).contains("lookupOrder", "placeOrder", "slowStockCheck");
+        assertThat(endpoint.toString()).contains("lookupOrder", "openOrders", "placeOrder", "slowStockCheck");
 
         JsonNode metric = get("/actuator/metrics/fonella.tool.invocation", 200);
         assertThat(metric.toString()).contains("lookupOrder");
