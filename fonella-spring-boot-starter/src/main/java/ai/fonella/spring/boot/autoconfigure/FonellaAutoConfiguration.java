@@ -12,7 +12,6 @@ import ai.fonella.tool.ToolInvoker;
 import ai.fonella.webhook.WebhookVerifier;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -137,7 +136,7 @@ public final class FonellaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public EventDeduplicationStore fonellaEventDeduplicationStore(FonellaProperties properties,
-            ListableBeanFactory beanFactory) {
+            ConfigurableListableBeanFactory beanFactory) {
         return FonellaDeduplicationStores.create(properties.getWebhooks().getDeduplication(), beanFactory);
     }
 

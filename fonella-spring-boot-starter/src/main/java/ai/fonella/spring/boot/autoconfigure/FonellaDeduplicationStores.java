@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -31,7 +32,8 @@ final class FonellaDeduplicationStores {
     private FonellaDeduplicationStores() {
     }
 
-    static EventDeduplicationStore create(Deduplication config, ListableBeanFactory beans) {
+    static EventDeduplicationStore create(Deduplication config, ConfigurableListableBeanFactory beans) {
+        ClassLoader loader = beans.getBeanClassLoader();
         requirePositive(config.getLease(), "lease", "60s");
         requirePositive(config.getRetention(), "retention", "7d");
         if (config.getStore() == null) {
@@ -48,12 +50,12 @@ final class FonellaDeduplicationStores {
                         Clock.systemUTC());
             }
             case JDBC -> {
-                requireClasses("jdbc", "spring-boot-starter-jdbc and your database's JDBC driver",
+                requireClasses(loader, "jdbc", "spring-boot-starter-jdbc and your database's JDBC driver",
                         "org.springframework.jdbc.core.simple.JdbcClient", "org.springframework.boot.jdbc.DatabaseDriver");
                 yield Jdbc.create(config, beans);
             }
             case REDIS -> {
-                requireClasses("redis", "spring-boot-starter-data-redis",
+                requireClasses(loader, "redis", "spring-boot-starter-data-redis",
                         "org.springframework.data.redis.connection.RedisConnectionFactory");
                 yield Redis.create(config, beans);
             }
@@ -67,8 +69,7 @@ final class FonellaDeduplicationStores {
         }
     }
 
-    private static void requireClasses(String store, String dependency, String... classes) {
-        ClassLoader loader = FonellaDeduplicationStores.class.getClassLoader();
+    private static void requireClasses(ClassLoader loader, String store, String dependency, String... classes) {
         for (String type : classes) {
             if (!ClassUtils.isPresent(type, loader)) {
                 throw new FonellaStartupException("fonella.webhooks.deduplication.store=" + store + " needs "
