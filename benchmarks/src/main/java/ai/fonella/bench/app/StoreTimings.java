@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class StoreTimings {
 
-    private static final int MAX_MICROS = 100_000;
+    private static final int MAX_MICROS = 1_000_000;
     private final AtomicLongArray histogram = new AtomicLongArray(MAX_MICROS + 1);
     private final ThreadLocal<long[]> perDelivery = ThreadLocal.withInitial(() -> new long[1]);
 

@@ -77,7 +77,6 @@ public final class StoreLoad {
                         "--fonella.webhooks.deduplication.jdbc.initialize-schema=always",
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                         "--spring.datasource.username=postgres",
-                        "--spring.datasource.hikari.maximum-pool-size=" + concurrency,
                         "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
                         "--spring.data.redis.timeout=2s"));
                 Process app = new ProcessBuilder(command).redirectErrorStream(true)

@@ -3,21 +3,18 @@ package ai.fonella.spring.boot.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.fonella.event.EventDeduplicationStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The JDBC store on H2, with the table created from the shipped script. */
-class JdbcDeduplicationStoreH2IT extends DeduplicationStoreContract {
+class JdbcDeduplicationStoreH2IT extends JdbcStoreContract {
 
     private static JdbcDataSource dataSource;
-    private final List<JdbcEventDeduplicationStore> stores = new ArrayList<>();
 
     @BeforeAll
     static void createTable() {
@@ -26,17 +23,9 @@ class JdbcDeduplicationStoreH2IT extends DeduplicationStoreContract {
         JdbcDeduplicationSchema.create(dataSource, JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME);
     }
 
-    @AfterEach
-    void closeStores() {
-        stores.forEach(JdbcEventDeduplicationStore::close);
-    }
-
     @Override
-    EventDeduplicationStore store(Duration retention) {
-        JdbcEventDeduplicationStore store = new JdbcEventDeduplicationStore(dataSource,
-                JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME, retention, Clock.systemUTC());
-        stores.add(store);
-        return store;
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Test

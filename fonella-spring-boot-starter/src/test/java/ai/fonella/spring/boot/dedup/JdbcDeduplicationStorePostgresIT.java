@@ -2,27 +2,22 @@ package ai.fonella.spring.boot.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.event.EventDeduplicationStore;
 import ai.fonella.event.EventDeduplicationStore.Key;
 import ai.fonella.event.EventDeduplicationStore.State;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The JDBC store on a real PostgreSQL, with the table created from the shipped script. */
-class JdbcDeduplicationStorePostgresIT extends DeduplicationStoreContract {
+class JdbcDeduplicationStorePostgresIT extends JdbcStoreContract {
 
     private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
-    private final List<JdbcEventDeduplicationStore> stores = new ArrayList<>();
 
     @BeforeAll
     static void startPostgres() {
@@ -37,17 +32,9 @@ class JdbcDeduplicationStorePostgresIT extends DeduplicationStoreContract {
         postgres.close();
     }
 
-    @AfterEach
-    void closeStores() {
-        stores.forEach(JdbcEventDeduplicationStore::close);
-    }
-
     @Override
-    EventDeduplicationStore store(Duration retention) {
-        JdbcEventDeduplicationStore store = new JdbcEventDeduplicationStore(dataSource,
-                JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME, retention, Clock.systemUTC());
-        stores.add(store);
-        return store;
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Test
