@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,20 +108,35 @@ class ReplicasIT {
             String runTag = Long.toString(System.nanoTime(), 36);
             long start = System.nanoTime();
             AtomicInteger done = new AtomicInteger();
+            Disruptions disruptions = new Disruptions(http, instances, scenario, figures, done);
+            // Each disruption starts when the worker picks up its event, so the events after it meet it
+            // however fast the machine is.
+            List<Future<?>> started = new CopyOnWriteArrayList<>();
             List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < EVENTS; i++) {
                 int index = i;
                 tasks.add(workers.submit(() -> {
+                    if (index == EVENTS * 3 / 10) {
+                        started.add(duplicates.submit(() -> {
+                            disruptions.killVictim();
+                            return null;
+                        }));
+                    } else if (index == EVENTS * 6 / 10) {
+                        started.add(duplicates.submit(() -> {
+                            disruptions.storeOutage();
+                            return null;
+                        }));
+                    }
                     deliverEvent(http, instances, figures, duplicates, "evt_" + runTag + "_" + index, index);
                     done.incrementAndGet();
                     return null;
                 }));
             }
-            Disruptions disruptions = new Disruptions(http, instances, scenario, figures, done);
-            disruptions.killVictimAt(EVENTS * 3 / 10);
-            disruptions.storeOutageAt(EVENTS * 6 / 10);
             for (Future<?> task : tasks) {
                 task.get(120, TimeUnit.SECONDS);
+            }
+            for (Future<?> disruption : List.copyOf(started)) {
+                disruption.get(60, TimeUnit.SECONDS);
             }
             figures.elapsed = Duration.ofNanos(System.nanoTime() - start);
             System.out.println(figures);
@@ -274,13 +291,14 @@ class ReplicasIT {
         }
     }
 
-    /** The kill and the outage, each once the run has reached a share of its events. */
+    /** The kill and the outage, each started when the run reaches its share of the events. */
     final class Disruptions {
         private final HttpClient http;
         private final List<Instance> instances;
         private final Scenario scenario;
         private final Figures figures;
         private final AtomicInteger done;
+        private final CountDownLatch victimGone = new CountDownLatch(1);
 
         Disruptions(HttpClient http, List<Instance> instances, Scenario scenario, Figures figures,
                 AtomicInteger done) {
@@ -291,8 +309,7 @@ class ReplicasIT {
             this.done = done;
         }
 
-        void killVictimAt(int events) throws Exception {
-            awaitDone(events);
+        void killVictim() throws Exception {
             scenario.hangArmed.set(true);
             assertThat(scenario.hanging.await(30, TimeUnit.SECONDS)).as("a handler hangs on " + VICTIM).isTrue();
             Instance victim = instances.stream().filter(i -> i.name.equals(VICTIM)).findFirst().orElseThrow();
@@ -302,10 +319,12 @@ class ReplicasIT {
             scenario.killed.countDown(); // the hung handler ends without an effect
             victim.context.close();
             figures.killedAfterEvents = done.get();
+            victimGone.countDown();
         }
 
-        void storeOutageAt(int events) throws Exception {
-            awaitDone(events);
+        void storeOutage() throws Exception {
+            // the outage is of the survivors' store; the dead instance must never reach it again
+            assertThat(victimGone.await(60, TimeUnit.SECONDS)).isTrue();
             List<Instance> live = instances.stream().filter(i -> i.alive).toList();
             figures.outageAfterEvents = done.get();
             live.forEach(i -> i.proxy.cut());
@@ -329,12 +348,6 @@ class ReplicasIT {
             return response.statusCode() + " " + response.body();
         }
 
-        private void awaitDone(int events) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (done.get() < events && System.nanoTime() < deadline) {
-                sleep(5);
-            }
-        }
     }
 
     /** What one run did, printed and checked. */
