@@ -2,7 +2,7 @@ package ai.fonella.spring.boot.actuate;
 
 import ai.fonella.client.FonellaClient;
 import ai.fonella.spring.boot.autoconfigure.FonellaAutoConfiguration;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import org.springframework.beans.factory.ObjectProvider;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.fonella.support.FonellaJson;
 import ai.fonella.model.Tool;
-import ai.fonella.spring.boot.autoconfigure.FonellaStartupException;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
 import ai.fonella.test.EmulatorAccount;
