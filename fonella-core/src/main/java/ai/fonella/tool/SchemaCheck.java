@@ -288,6 +288,10 @@ abstract class SchemaCheck {
                 if (pattern.pattern().equals(JakartaSupport.NOT_BLANK_PATTERN)) {
                     throw fail(path, name + " must not be blank.");
                 }
+                String words = FixedTypeDefinitions.PATTERN_WORDS.get(pattern.pattern());
+                if (words != null) {
+                    throw fail(path, name + " must be " + words + ".");
+                }
                 throw fail(path, name + " must match \"" + shown(pattern.pattern()) + "\".");
             }
         }
