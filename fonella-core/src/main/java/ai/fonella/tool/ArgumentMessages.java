@@ -32,9 +32,9 @@ final class ArgumentMessages {
     static ToolArgumentException notJson(JacksonException cause) {
         String original = cause.getOriginalMessage() == null ? "" : cause.getOriginalMessage();
         String message;
-        if (original.startsWith("Duplicate Object property")) {
+        if (original.startsWith("Duplicate Object property") || original.startsWith("Duplicate property")) {
             int open = original.indexOf('"');
-            int close = original.lastIndexOf('"');
+            int close = original.indexOf('"', open + 1);
             String name = open >= 0 && close > open ? original.substring(open + 1, close) : "";
             message = "The arguments name the property '" + name + "' twice; send each property once.";
         } else if (cause instanceof StreamConstraintsException) {

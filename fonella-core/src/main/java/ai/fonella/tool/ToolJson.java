@@ -2,7 +2,6 @@ package ai.fonella.tool;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -39,7 +38,7 @@ final class ToolJson {
     private static final ObjectReader ARGUMENTS = MAPPER.readerFor(JsonNode.class)
             .with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY) // checked while building the tree, for free
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ToolJson() {
