@@ -135,26 +135,6 @@ final class ToolJson {
     }
 
     /**
-     * Reads an arguments object from JSON text.
-     *
-     * @param json the text
-     * @return the object; empty for blank text or JSON {@code null}
-     * @throws ToolArgumentException in words a caller can act on
-     */
-    static ObjectNode readArguments(String json) {
-        if (json.isBlank()) {
-            return MAPPER.createObjectNode();
-        }
-        JsonNode tree;
-        try {
-            tree = ARGUMENTS.readValue(json);
-        } catch (JacksonException e) {
-            throw ArgumentMessages.notJson(e);
-        }
-        return requireObject(tree);
-    }
-
-    /**
      * Reads one JSON value of any kind with the argument reader, e.g. an object-valued query parameter.
      *
      * @param json the text
