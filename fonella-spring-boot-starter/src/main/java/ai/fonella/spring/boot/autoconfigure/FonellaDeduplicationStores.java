@@ -6,6 +6,7 @@ import ai.fonella.spring.boot.autoconfigure.FonellaProperties.Deduplication;
 import ai.fonella.spring.boot.dedup.JdbcDeduplicationSchema;
 import ai.fonella.spring.boot.dedup.JdbcEventDeduplicationStore;
 import ai.fonella.spring.boot.dedup.RedisEventDeduplicationStore;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;

@@ -3,7 +3,7 @@ package ai.fonella.spring.boot.web;
 import ai.fonella.event.DispatchResult;
 import ai.fonella.event.EventParseException;
 import ai.fonella.event.HandlerOutcome;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.webhook.WebhookVerificationException;
 import ai.fonella.webhook.WebhookVerifier;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package ai.fonella.spring.boot.autoconfigure;
 
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.event.EventDeduplicationStore;
