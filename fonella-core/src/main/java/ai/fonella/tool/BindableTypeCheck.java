@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.internal.Types;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -148,7 +149,11 @@ final class BindableTypeCheck {
             }
             return null;
         }
-        if (!hasCreator(raw)) {
+        String kotlinProblem = hasCreator(raw) ? null : KotlinSupport.creatorProblem(raw);
+        if (kotlinProblem != null) {
+            return at(path) + kotlinProblem;
+        }
+        if (!hasCreator(raw) && !KotlinSupport.isKotlinType(raw)) {
             return at(path) + raw.getName() + " has no no-argument constructor, so Jackson cannot create it; make it "
                     + "a record, add a no-argument constructor, or mark a constructor with @JsonCreator.";
         }

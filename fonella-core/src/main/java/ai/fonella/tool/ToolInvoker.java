@@ -193,7 +193,8 @@ public final class ToolInvoker implements AutoCloseable {
         if (timeout == null) {
             timeout = definition.timeout() != null ? definition.timeout() : defaultTimeout;
         }
-        return new InvocableTool(definition, isStatic ? null : target, plan, timeout, isVoid(method));
+        boolean voidResult = isVoid(method) || parameters.kotlin() != null && parameters.kotlin().returnsUnit();
+        return new InvocableTool(definition, isStatic ? null : target, plan, timeout, voidResult);
     }
 
     /**
