@@ -39,10 +39,10 @@ class KotlinOrderDeskIT(
     fun `registered schemas require only what Kotlin requires`() {
         val registered = client.tools().list().associateBy { it.name() }
         val lookup = registered.getValue("lookupOrder").inputSchema()
-        assertThat(lookup["required"].map { it.asString() }).isEqualTo(listOf("orderNumber"))
+        assertThat(lookup["required"].strings()).isEqualTo(listOf("orderNumber"))
         assertThat(lookup["properties"].propertyNames().toList()).isEqualTo(listOf("orderNumber", "channel", "note"))
         val callback = registered.getValue("bookCallback").inputSchema()
-        assertThat(callback["required"].map { it.asString() }).isEqualTo(listOf("phoneNumber", "topic"))
+        assertThat(callback["required"].strings()).isEqualTo(listOf("phoneNumber", "topic"))
     }
 
     @Test
@@ -99,3 +99,5 @@ class KotlinOrderDeskIT(
         assertThat(answer.duration()).isLessThan(java.time.Duration.ofSeconds(3))
     }
 }
+
+private fun tools.jackson.databind.JsonNode.strings(): List<String> = iterator().asSequence().map { it.asString() }.toList()
