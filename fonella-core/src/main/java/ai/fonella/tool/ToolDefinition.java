@@ -19,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param timeout the deadline of one invocation, or {@code null} for the invoker's default
  * @param inputSchema the JSON Schema of the arguments; treat as read-only
  * @param javaMethod the annotated method
+ * @param targetClass the class that serves it: the method's declaring class or a subclass, against
+ *     which the schema's generic types were resolved
  */
 public record ToolDefinition(
         String name,
@@ -26,7 +28,8 @@ public record ToolDefinition(
         ToolMethod httpMethod,
         Duration timeout,
         ObjectNode inputSchema,
-        Method javaMethod) {
+        Method javaMethod,
+        Class<?> targetClass) {
 
     /** Validates name and description and copies the schema. */
     public ToolDefinition {
@@ -35,6 +38,7 @@ public record ToolDefinition(
         Objects.requireNonNull(httpMethod, "httpMethod");
         Objects.requireNonNull(inputSchema, "inputSchema");
         Objects.requireNonNull(javaMethod, "javaMethod");
+        Objects.requireNonNull(targetClass, "targetClass");
         inputSchema = inputSchema.deepCopy();
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,6 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and says what to change.
  */
 public final class ToolDefinitions {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolDefinitions.class);
 
     private ToolDefinitions() {
     }
@@ -81,6 +85,21 @@ public final class ToolDefinitions {
      * @throws ToolDefinitionException when the method is not annotated or cannot become a tool
      */
     public static ToolDefinition of(Class<?> targetClass, Method method) {
+        return of(targetClass, method, null);
+    }
+
+    /**
+     * As {@link #of(Class, Method)}, taking the schema from a catalog written when the app was built
+     * ({@link ToolCatalog}) when it still describes the method, and generating it otherwise (said at
+     * INFO, with the reason, when the catalog has tools).
+     *
+     * @param targetClass the class the method is served by
+     * @param method the method
+     * @param catalog schemas computed at build time, or {@code null}
+     * @return the definition
+     * @throws ToolDefinitionException when the method is not annotated or cannot become a tool
+     */
+    public static ToolDefinition of(Class<?> targetClass, Method method, ToolCatalog catalog) {
         Objects.requireNonNull(targetClass, "targetClass");
         Objects.requireNonNull(method, "method");
         Method target = method.isBridge() ? bridged(method) : method;
@@ -126,11 +145,20 @@ public final class ToolDefinitions {
             throw new ToolDefinitionException(targetClass, target, where + " (tool '" + name + "'): "
                     + e.getMessage());
         }
-        ObjectNode schema = ToolSchemaGenerator.standard().inputSchema(targetClass, target);
-        if (annotation.method() == ToolMethod.GET) {
-            QueryArguments.narrowToQuery(schema);
+        ToolCatalog.Lookup built = catalog == null || catalog.isEmpty() ? null : catalog.schema(targetClass, target);
+        ObjectNode schema;
+        if (built != null && built.schema() != null) {
+            schema = built.schema();
+        } else {
+            if (built != null) {
+                log.info("Fonella: generating the schema of tool '{}' at startup: {}", name, built.whyNot());
+            }
+            schema = ToolSchemaGenerator.standard().inputSchema(targetClass, target);
+            if (annotation.method() == ToolMethod.GET) {
+                QueryArguments.narrowToQuery(schema);
+            }
         }
-        return new ToolDefinition(name, description, annotation.method(), timeout, schema, target);
+        return new ToolDefinition(name, description, annotation.method(), timeout, schema, target, targetClass);
     }
 
     /**

@@ -207,7 +207,7 @@ class ToolDefinitionsTests {
         List<ToolDefinition> many = new ArrayList<>();
         for (int i = 1; i <= 21; i++) {
             many.add(new ToolDefinition("tool" + i, "Tool " + i, ToolMethod.POST, null, template.inputSchema(),
-                    template.javaMethod()));
+                    template.javaMethod(), template.targetClass()));
         }
 
         ToolDefinitions.requireValidSet(many.subList(0, 20));

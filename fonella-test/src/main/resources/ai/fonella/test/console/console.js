@@ -134,8 +134,9 @@ function typeOf(value) {
 
 const FORMATS = {
   date: /^\d{4}-\d{2}-\d{2}$/,
-  time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/,
-  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i,
+  // RFC 3339 full-time and date-time: seconds and an offset are part of the format
+  time: /^\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i,
+  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   email: /^[^@\s]+@[^@\s]+$/,
 };
@@ -243,20 +244,28 @@ function field(schema, root, name, required) {
     };
   }
   if (s.type === 'string') {
-    const kind = { date: 'date', time: 'time', 'date-time': 'datetime-local', email: 'email' }[s.format] || 'text';
+    // a date-time with an offset is picked locally and sent in UTC; a time of day or date-time without
+    // an offset (no format, a pattern that takes what the browser's picker gives) is sent as picked;
+    // a time with an offset (format "time") has no picker of its own and stays text
+    const accepts = sample => { try { return !!s.pattern && new RegExp(s.pattern, 'u').test(sample); } catch (e) { return false; } };
+    const zoned = s.format === 'date-time';
+    const kind = s.format === 'date' ? 'date' : zoned ? 'datetime-local' : s.format === 'email' ? 'email'
+      : !s.format && accepts('10:00') && accepts('10:00:05') ? 'time'
+      : !s.format && accepts('2030-12-24T10:00') && accepts('2030-12-24T10:00:05') ? 'datetime-local' : 'text';
     const input = h('input', { type: kind, name: title, step: kind === 'time' || kind === 'datetime-local' ? '1' : undefined,
       placeholder: kind === 'text' ? (s.format === 'duration' ? 'e.g. PT30M' : s.format === 'uuid' ? 'a UUID'
-        : s.pattern ? 'matching ' + s.pattern : '') : undefined, autocomplete: 'off' });
+        : s.format === 'time' ? 'e.g. 10:00:00+01:00' : s.pattern ? 'matching ' + s.pattern : '') : undefined,
+      autocomplete: 'off' });
     return {
       element: label(title, input),
       get: () => {
         if (input.value === '') return undefined;
-        if (kind === 'datetime-local') return new Date(input.value).toISOString();
+        if (zoned) return new Date(input.value).toISOString();
         return input.value;
       },
       set: v => {
         if (typeof v !== 'string') { input.value = ''; return; }
-        input.value = kind === 'datetime-local' && !isNaN(Date.parse(v)) ? localDateTime(new Date(v)) : v;
+        input.value = zoned && !isNaN(Date.parse(v)) ? localDateTime(new Date(v)) : v;
       },
     };
   }

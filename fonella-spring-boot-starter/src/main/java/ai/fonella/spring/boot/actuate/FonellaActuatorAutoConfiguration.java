@@ -18,12 +18,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator integration: the {@code fonella} health indicator and the {@code fonella} endpoint, when
- * Spring Boot Actuator is on the classpath.
+ * Spring Boot Actuator is on the classpath. The endpoint's types are the same on Boot 3.5 and 4; the
+ * health types moved in Boot 4, so this class registers the Boot 4 indicator only.
  */
 @AutoConfiguration(after = FonellaAutoConfiguration.class)
 public final class FonellaActuatorAutoConfiguration {
 
-    /** The health indicator. */
+    /** The health indicator on Boot 4; {@link FonellaBoot3HealthAutoConfiguration} has Boot 3.5's. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
     @ConditionalOnEnabledHealthIndicator("fonella")
@@ -33,7 +34,7 @@ public final class FonellaActuatorAutoConfiguration {
         @ConditionalOnMissingBean(name = "fonellaHealthIndicator")
         FonellaHealthIndicator fonellaHealthIndicator(ObjectProvider<FonellaClient> client, FonellaStartupSync sync,
                 FonellaHandlerRegistry registry, FonellaProperties properties) {
-            return new FonellaHealthIndicator(client.getIfAvailable(), sync, registry, properties);
+            return new FonellaHealthIndicator(new FonellaHealth(client.getIfAvailable(), sync, registry, properties));
         }
     }
 

@@ -2,16 +2,22 @@ package ai.fonella.spring.boot.aot;
 
 import ai.fonella.event.EventHandlerDefinition;
 import ai.fonella.event.EventHandlers;
+import ai.fonella.tool.ToolCatalog;
+import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
 import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.ExecutableMode;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -20,7 +26,10 @@ import org.springframework.util.ClassUtils;
  * ({@link ToolDefinitions#findToolMethods}, {@link EventHandlers#definitions}), and registers what the
  * starter reaches reflectively for them: each method, to invoke it, and its parameter and return
  * types with everything Jackson binds in them (record components, enum constants, element types of
- * collections, nested types), to bind arguments and to describe them in schemas. Registered through
+ * collections, nested types), to bind arguments and to describe them in schemas. It also computes
+ * the tools' definitions, with core's one definition code, and writes them into the build output as
+ * {@value ToolCatalog#RESOURCE} ({@link ToolCatalog}, the format {@code fonella:export} writes), so
+ * that the app uses them instead of generating schemas when it starts. Registered through
  * {@code META-INF/spring/aot.factories}.
  */
 public final class FonellaHandlerHintsProcessor implements BeanFactoryInitializationAotProcessor {
@@ -28,19 +37,32 @@ public final class FonellaHandlerHintsProcessor implements BeanFactoryInitializa
     @Override
     public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
         Set<Method> methods = new LinkedHashSet<>();
+        Map<String, ToolDefinition> tools = new TreeMap<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = beanFactory.getType(name, false);
             if (type == null) {
                 continue;
             }
             Class<?> userClass = ClassUtils.getUserClass(type);
-            methods.addAll(ToolDefinitions.findToolMethods(userClass));
+            for (Method method : ToolDefinitions.findToolMethods(userClass)) {
+                methods.add(method);
+                ToolDefinition definition = ToolDefinitions.of(userClass, method);
+                tools.put(definition.name(), definition);
+            }
             EventHandlers.definitions(userClass).stream().map(EventHandlerDefinition::method).forEach(methods::add);
         }
         if (methods.isEmpty()) {
             return null;
         }
-        return (generationContext, code) -> register(generationContext.getRuntimeHints(), methods);
+        byte[] catalog = ToolCatalog.render(List.copyOf(tools.values()), null);
+        return (generationContext, code) -> {
+            register(generationContext.getRuntimeHints(), methods);
+            if (!tools.isEmpty()) {
+                generationContext.getGeneratedFiles().addResourceFile(ToolCatalog.RESOURCE,
+                        new ByteArrayResource(catalog));
+                generationContext.getRuntimeHints().resources().registerPattern(ToolCatalog.RESOURCE);
+            }
+        };
     }
 
     private static void register(RuntimeHints hints, Set<Method> methods) {

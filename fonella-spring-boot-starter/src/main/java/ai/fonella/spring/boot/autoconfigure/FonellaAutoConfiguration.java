@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code fonella.base-path}. Every bean a user might replace backs off when one of the same type
  * (for the argument mapper: named {@value #JSON_MAPPER_BEAN}) is defined.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+// Jackson's auto-configuration by name, as Boot 4 (first) and Boot 3.5 call it
+@AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
 @EnableConfigurationProperties(FonellaProperties.class)
 public final class FonellaAutoConfiguration {
 

@@ -11,6 +11,7 @@ import ai.fonella.event.OnFonellaEvent;
 import ai.fonella.model.EventType;
 import ai.fonella.tool.FonellaTool;
 import ai.fonella.tool.InvocableTool;
+import ai.fonella.tool.ToolCatalog;
 import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
 import ai.fonella.tool.ToolInvoker;
@@ -31,6 +32,7 @@ import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
@@ -48,6 +50,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(FonellaHandlerRegistry.class);
 
     private final ConfigurableListableBeanFactory beanFactory;
+    private ToolCatalog catalog;
     private final ToolInvoker toolInvoker;
     private final EventDeduplicationStore deduplicationStore;
 
@@ -130,11 +133,14 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
             return;
         }
         Object bean = beanFactory.getBean(beanName);
+        if (catalog == null) {
+            catalog = ToolCatalog.load(beanFactory.getBeanClassLoader()); // written by Spring AOT, if at all
+        }
         for (Method method : methods) {
             ToolDefinition definition;
             InvocableTool tool;
             try {
-                definition = ToolDefinitions.of(type, method);
+                definition = ToolDefinitions.of(type, method, catalog);
                 tool = toolInvoker.prepare(definition, bean);
             } catch (FonellaException e) {
                 throw new FonellaStartupException("Bean '" + beanName + "' (" + type.getName() + ") has an invalid "

@@ -9,12 +9,16 @@ import ai.fonella.model.Call;
 import ai.fonella.model.CreateToolRequest;
 import ai.fonella.model.Tool;
 import ai.fonella.tool.FonellaTool;
+import ai.fonella.tool.ToolCatalog;
+import ai.fonella.tool.ToolDefinitions;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.GeneratedFiles;
 import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -51,7 +55,7 @@ class FonellaRuntimeHintsTests {
                 .accepts(hints);
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SummaryHandlers.class, "onSummary"))
                 .accepts(hints);
-        // recursively: the record, its nested record in a list, an enum in a map, an optional's content
+        // recursively: the record, its nested record in a list, an enum as map values, an optional's content
         for (Class<?> type : List.of(Order.class, Line.class, Channel.class, Note.class, Receipt.class)) {
             assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getSimpleName()).accepts(hints);
         }
@@ -59,10 +63,34 @@ class FonellaRuntimeHintsTests {
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(NotATool.class, "helper")).rejects(hints);
     }
 
+    @Test
+    void writesTheToolCatalogThatTheRunningAppUsesInsteadOfGeneratingSchemas() throws Exception {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.registerBean(OrderTools.class);
+        InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+
+        RuntimeHints hints = process(context, files);
+
+        byte[] catalog = files.getGeneratedFile(GeneratedFiles.Kind.RESOURCE, ToolCatalog.RESOURCE)
+                .getInputStream().readAllBytes();
+        Method placeOrder = OrderTools.class.getMethod("placeOrder", Order.class);
+        // the same bytes fonella:export writes, from the same definition code
+        assertThat(catalog).isEqualTo(ToolCatalog.render(List.of(ToolDefinitions.of(OrderTools.class, placeOrder)),
+                null));
+        ToolCatalog.Lookup lookup = ToolCatalog.read(catalog, "test").schema(OrderTools.class, placeOrder);
+        assertThat(lookup.schema()).isEqualTo(ToolDefinitions.of(OrderTools.class, placeOrder).inputSchema());
+        assertThat(RuntimeHintsPredicates.resource().forResource(ToolCatalog.RESOURCE)).accepts(hints);
+    }
+
     private static RuntimeHints process(GenericApplicationContext context) {
+        return process(context, new InMemoryGeneratedFiles());
+    }
+
+    private static RuntimeHints process(GenericApplicationContext context, InMemoryGeneratedFiles files) {
         DefaultGenerationContext generation = new DefaultGenerationContext(
-                new ClassNameGenerator(ClassName.get("com.example", "HintsApp")), new InMemoryGeneratedFiles());
+                new ClassNameGenerator(ClassName.get("com.example", "HintsApp")), files);
         new ApplicationContextAotGenerator().processAheadOfTime(context, generation);
+        generation.writeGeneratedContent();
         return generation.getRuntimeHints();
     }
 
@@ -74,7 +102,7 @@ class FonellaRuntimeHintsTests {
     record Note(String text) {
     }
 
-    record Order(String customer, List<Line> lines, Map<Channel, Integer> channels, Optional<Note> note) {
+    record Order(String customer, List<Line> lines, Map<String, Channel> channels, Optional<Note> note) {
     }
 
     record Receipt(String number) {

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import ai.fonella.model.Call;
 import ai.fonella.model.Tool;
+import ai.fonella.samples.orderdesk.callbacks.CallbackTools;
+import ai.fonella.samples.orderdesk.orders.OrderTools;
 import ai.fonella.test.CallScript;
 import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
-import ai.fonella.test.RecordedToolInvocation;
+import ai.fonella.tool.ToolCatalog;
+import ai.fonella.tool.ToolDefinitions;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -32,8 +35,9 @@ import org.junit.jupiter.api.Test;
  * The app as a build server processes it ahead of time ({@code process-aot} in this project's build,
  * with no API key and no public URL), then started in a JVM of its own with
  * {@code -Dspring.aot.enabled=true} and given its key and URL only at runtime, against an emulator:
- * it registers its tools, with schemas byte-identical to the same app started without AOT, and its
- * webhook subscription; a simulated call reaches its tools and its event handlers.
+ * it registers its tools, from the definitions computed at build time, with schemas byte-identical
+ * to those generated at runtime, and its webhook subscription; a simulated call reaches its tools and
+ * its event handlers.
  */
 class AotModeIT {
 
@@ -69,9 +73,17 @@ class AotModeIT {
         awaitSynced(jvmPort);
         awaitSynced(aotPort);
 
-        Map<String, String> jvmSchemas = schemas(jvm);
-        Map<String, String> aotSchemas = schemas(aot);
-        assertThat(aotSchemas).containsOnlyKeys("lookupOrder", "bookCallback").isEqualTo(jvmSchemas);
+        // registered from the definitions computed at build time (no schema generated at startup), and
+        // the same bytes as definitions generated here, in this JVM, by core's definition code
+        Map<String, String> generated = new TreeMap<>();
+        for (Class<?> tools : List.of(OrderTools.class, CallbackTools.class)) {
+            ToolDefinitions.fromClass(tools).forEach(tool -> generated.put(tool.name(), tool.inputSchema().toString()));
+        }
+        assertThat(TARGET.resolve("classes/" + ToolCatalog.RESOURCE)).as("written by process-aot").exists();
+        assertThat(schemas(aot)).containsOnlyKeys("lookupOrder", "bookCallback").isEqualTo(generated)
+                .isEqualTo(schemas(jvm));
+        assertThat(Files.readString(TARGET.resolve("aot-mode-it-aot.log"))).contains("Starting AOT-processed")
+                .doesNotContain("generating the schema");
         assertThat(emulator.client(aot.apiKey()).webhooks().list()).singleElement()
                 .satisfies(webhook -> assertThat(webhook.url()).startsWith("http://127.0.0.1:" + aotPort + "/"));
 

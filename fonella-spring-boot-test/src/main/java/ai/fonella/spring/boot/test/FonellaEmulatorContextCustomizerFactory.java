@@ -5,7 +5,6 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
-import org.springframework.util.ClassUtils;
 
 /**
  * Starts a Fonella emulator for test classes annotated with {@link AutoConfigureFonellaEmulator}.
@@ -13,17 +12,11 @@ import org.springframework.util.ClassUtils;
  */
 final class FonellaEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
 
-    private static final String EMULATOR_CLASS = "ai.fonella.test.FonellaEmulator";
-
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         if (!TestContextAnnotationUtils.hasAnnotation(testClass, AutoConfigureFonellaEmulator.class)) {
             return null;
-        }
-        if (!ClassUtils.isPresent(EMULATOR_CLASS, testClass.getClassLoader())) {
-            throw new IllegalStateException("@AutoConfigureFonellaEmulator on " + testClass.getName() + " needs the "
-                    + "emulator: add the dependency ai.fonella:fonella-test with <scope>test</scope>.");
         }
         return new FonellaEmulatorContextCustomizer();
     }

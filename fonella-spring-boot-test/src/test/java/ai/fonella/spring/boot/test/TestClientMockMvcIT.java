@@ -1,11 +1,10 @@
-package ai.fonella.spring.boot.it.more;
+package ai.fonella.spring.boot.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ai.fonella.model.EventType;
-import ai.fonella.spring.boot.test.FonellaTestClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +15,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The test client's MockMvc requests, with a configured secret and no API key or emulator. */
-@SpringBootTest(classes = MoreApps.EchoApp.class, properties = {
+@SpringBootTest(classes = TestSupportApp.class, properties = {
         "fonella.webhooks.secrets=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
         "fonella.tools.secret=mock-secret"})
 class TestClientMockMvcIT {
@@ -25,7 +24,7 @@ class TestClientMockMvcIT {
     ApplicationContext context;
 
     @Autowired
-    MoreApps.EchoBeans echo;
+    TestSupportApp.EchoBeans echo;
 
     @Test
     void sendsSignedWebhooksAndAuthenticatedToolCallsThroughMockMvc() throws Exception {
