@@ -153,25 +153,22 @@ final class KotlinReflection {
         @Override
         public Object call(Object target, Object[] arguments) throws Exception {
             Map<KParameter, Object> byParameter = arguments(target, arguments);
-            if (!suspending) {
-                return unwrapped(() -> function.callBy(byParameter));
-            }
-            Function2<CoroutineScope, Continuation<? super Object>, Object> block =
-                    (scope, continuation) -> unwrappedUnchecked(() -> KCallables.callSuspendBy(function, byParameter,
-                            continuation));
-            return FutureKt.future(GlobalScope.INSTANCE, Dispatchers.getUnconfined(), CoroutineStart.DEFAULT, block);
+            return suspending ? FutureKt.future(GlobalScope.INSTANCE, Dispatchers.getUnconfined(),
+                    CoroutineStart.DEFAULT, coroutine(byParameter)) : unwrapped(() -> function.callBy(byParameter));
         }
 
         @Override
         public Object callBlocking(Object target, Object[] arguments) throws Exception {
             Map<KParameter, Object> byParameter = arguments(target, arguments);
-            if (!suspending) {
-                return unwrapped(() -> function.callBy(byParameter));
-            }
-            Function2<CoroutineScope, Continuation<? super Object>, Object> block =
-                    (scope, continuation) -> unwrappedUnchecked(() -> KCallables.callSuspendBy(function, byParameter,
-                            continuation));
-            return BuildersKt.runBlocking(EmptyCoroutineContext.INSTANCE, block);
+            return suspending ? BuildersKt.runBlocking(EmptyCoroutineContext.INSTANCE, coroutine(byParameter))
+                    : unwrapped(() -> function.callBy(byParameter));
+        }
+
+        /** The body of the coroutine that calls the suspend function. */
+        private Function2<CoroutineScope, Continuation<? super Object>, Object> coroutine(
+                Map<KParameter, Object> byParameter) {
+            return (scope, continuation) -> unwrappedUnchecked(() -> KCallables.callSuspendBy(function, byParameter,
+                    continuation));
         }
 
         private Map<KParameter, Object> arguments(Object target, Object[] arguments) {
