@@ -7,30 +7,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import kotlin.Unit;
-import kotlin.coroutines.Continuation;
-import kotlin.coroutines.EmptyCoroutineContext;
 import kotlin.jvm.JvmClassMappingKt;
-import kotlin.jvm.functions.Function2;
 import kotlin.reflect.KClass;
 import kotlin.reflect.KClassifier;
 import kotlin.reflect.KFunction;
 import kotlin.reflect.KParameter;
 import kotlin.reflect.KProperty;
-import kotlin.reflect.full.KCallables;
 import kotlin.reflect.full.KClasses;
 import kotlin.reflect.jvm.KCallablesJvm;
 import kotlin.reflect.jvm.ReflectJvmMapping;
-import kotlinx.coroutines.BuildersKt;
-import kotlinx.coroutines.CoroutineScope;
-import kotlinx.coroutines.CoroutineStart;
-import kotlinx.coroutines.Dispatchers;
-import kotlinx.coroutines.GlobalScope;
-import kotlinx.coroutines.future.FutureKt;
 
 /**
- * {@link KotlinSupport}'s use of Kotlin reflection and kotlinx-coroutines; loaded only when a Kotlin
- * class is met and {@code kotlin-reflect} is present. Not part of the public API.
+ * {@link KotlinSupport}'s use of Kotlin reflection; loaded only when a Kotlin class is met and
+ * {@code kotlin-reflect} is present. Coroutines are in {@link KotlinCoroutines}, loaded only for a
+ * {@code suspend} function, so that an app without kotlinx-coroutines works. Not part of the public
+ * API.
  */
 final class KotlinReflection {
 
@@ -153,22 +146,15 @@ final class KotlinReflection {
         @Override
         public Object call(Object target, Object[] arguments) throws Exception {
             Map<KParameter, Object> byParameter = arguments(target, arguments);
-            return suspending ? FutureKt.future(GlobalScope.INSTANCE, Dispatchers.getUnconfined(),
-                    CoroutineStart.DEFAULT, coroutine(byParameter)) : unwrapped(() -> function.callBy(byParameter));
+            return suspending ? KotlinCoroutines.future(function, byParameter)
+                    : unwrapped(() -> function.callBy(byParameter));
         }
 
         @Override
         public Object callBlocking(Object target, Object[] arguments) throws Exception {
             Map<KParameter, Object> byParameter = arguments(target, arguments);
-            return suspending ? BuildersKt.runBlocking(EmptyCoroutineContext.INSTANCE, coroutine(byParameter))
+            return suspending ? KotlinCoroutines.runBlocking(function, byParameter)
                     : unwrapped(() -> function.callBy(byParameter));
-        }
-
-        /** The body of the coroutine that calls the suspend function. */
-        private Function2<CoroutineScope, Continuation<? super Object>, Object> coroutine(
-                Map<KParameter, Object> byParameter) {
-            return (scope, continuation) -> unwrappedUnchecked(() -> KCallables.callSuspendBy(function, byParameter,
-                    continuation));
         }
 
         private Map<KParameter, Object> arguments(Object target, Object[] arguments) {
@@ -187,34 +173,34 @@ final class KotlinReflection {
             }
             return byParameter;
         }
+    }
 
-        private static Object unwrapped(java.util.concurrent.Callable<Object> call) throws Exception {
-            try {
-                return call.call();
-            } catch (InvocationTargetException e) {
-                throw rethrowable(e.getCause());
-            }
+    static Object unwrapped(Callable<Object> call) throws Exception {
+        try {
+            return call.call();
+        } catch (InvocationTargetException e) {
+            throw rethrowable(e.getCause());
         }
+    }
 
-        /** As {@link #unwrapped}, for Kotlin lambdas, which may throw anything. */
-        private static Object unwrappedUnchecked(java.util.concurrent.Callable<Object> call) {
-            try {
-                return unwrapped(call);
-            } catch (Exception e) {
-                return sneakyThrow(e);
-            }
+    /** As {@link #unwrapped}, for Kotlin lambdas, which may throw anything. */
+    static Object unwrappedUnchecked(Callable<Object> call) {
+        try {
+            return unwrapped(call);
+        } catch (Exception e) {
+            return sneakyThrow(e);
         }
+    }
 
-        private static Exception rethrowable(Throwable cause) {
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            return cause instanceof Exception exception ? exception : new IllegalStateException(cause);
+    private static Exception rethrowable(Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
         }
+        return cause instanceof Exception exception ? exception : new IllegalStateException(cause);
+    }
 
-        @SuppressWarnings("unchecked")
-        private static <T extends Throwable> Object sneakyThrow(Throwable e) throws T {
-            throw (T) e;
-        }
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> Object sneakyThrow(Throwable e) throws T {
+        throw (T) e;
     }
 }

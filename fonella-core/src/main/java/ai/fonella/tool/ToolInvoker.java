@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.internal.Types;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -113,7 +114,7 @@ public final class ToolInvoker implements AutoCloseable {
     private final Watchdog watchdog = new Watchdog("fonella-tool-watchdog");
 
     private ToolInvoker(Builder builder) {
-        this.mapper = ToolJson.withToolParamNames(builder.mapper.rebuild()).build();
+        this.mapper = ToolJson.withToolParamNames(KotlinSupport.withKotlinModule(builder.mapper.rebuild())).build();
         this.outcomes = new ToolOutcomes(mapper, builder.doneText, builder.emptyResultText, builder.timeoutText,
                 builder.errorText, builder.errorPolicy);
         this.defaultTimeout = builder.defaultTimeout;
@@ -459,7 +460,8 @@ public final class ToolInvoker implements AutoCloseable {
          * The mapper that reads arguments and writes results. The default ignores unknown
          * properties, matches enums case-insensitively, rejects {@code null} for primitives and
          * omits {@code null} fields from results. {@code @ToolParam(name)} is honoured on top of any
-         * mapper given. Schemas are generated with the default configuration, so a custom mapper
+         * mapper given, and Jackson's Kotlin module ({@code jackson-module-kotlin}) is added when it
+         * is on the class path, so that Kotlin data classes bind as their schemas say. Schemas are generated with the default configuration, so a custom mapper
          * must not rename properties (e.g. with a naming strategy).
          *
          * @param mapper the mapper

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Test
+import tools.jackson.databind.json.JsonMapper
 
 /** Binding and invoking Kotlin tools through the one tool path, in all three ways an invoker runs a tool. */
 class KotlinToolInvocationTests {
@@ -83,6 +84,15 @@ class KotlinToolInvocationTests {
         val missing = invoke("findOrders", """{"channel":"EMAIL"}""")
         assertThat(missing.status()).isEqualTo(ToolOutcome.Status.BAD_ARGUMENTS)
         assertThat(missing.result()).contains("'orderNumber'")
+    }
+
+    @Test
+    fun `a custom mapper without the Kotlin module still binds data classes`() {
+        ToolInvoker.builder().jsonMapper(JsonMapper.builder().build()).build().use { custom ->
+            val outcome = custom.invoke(custom.prepare(definitions.getValue("findOrders"), tools),
+                ToolArguments.json("""{"orderNumber":"A-1"}"""), ToolCallContext.empty())
+            assertThat(outcome.result()).isEqualTo("OrderQuery(orderNumber=A-1, channel=PHONE, note=null, count=3, tags=[])")
+        }
     }
 
     @Test
