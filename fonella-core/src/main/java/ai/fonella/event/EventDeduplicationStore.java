@@ -11,10 +11,15 @@ import java.util.Objects;
  * <p>The {@link EventDispatcher} uses it as: {@link #tryClaim} &rarr; run the handler &rarr;
  * {@link #complete} on success, or {@link #release} on failure so that a retry can run it again.
  * The default, {@link InMemoryEventDeduplicationStore}, is right for one application instance;
- * with several instances behind a load balancer, implement this interface over a shared store (a
- * database row with a unique key, a Redis {@code SET NX PX}, ...). Implementations must be
- * thread-safe and {@link #tryClaim} must be atomic: of any number of concurrent calls for one key,
- * at most one gets {@link Claim#ACQUIRED}.
+ * with several instances behind a load balancer, use a shared store: the Spring Boot starter ships
+ * one on the app's database (JDBC) and one on Redis. Implementations must be thread-safe and
+ * {@link #tryClaim} must be atomic: of any number of concurrent calls for one key, at most one gets
+ * {@link Claim#ACQUIRED}.
+ *
+ * <p><b>Failures.</b> A store that cannot be reached throws an unchecked exception from any method.
+ * The dispatcher then runs no handler whose claim it could not take (the delivery is answered 503
+ * with {@code Retry-After}), and keeps retrying a completion or release it could not record, in the
+ * background, for as long as the claim's lease lasts.
  */
 public interface EventDeduplicationStore {
 
@@ -86,6 +91,16 @@ public interface EventDeduplicationStore {
      * @return the state
      */
     State state(Key key);
+
+    /**
+     * Checks that the store can be reached now, for health reports. The default does nothing: a
+     * store in this process is always reachable.
+     *
+     * @throws RuntimeException naming the cause when the store cannot be reached
+     */
+    default void ping() {
+        // Always reachable.
+    }
 
     /**
      * A store that remembers nothing: every claim is acquired, so every delivery runs every handler.

@@ -51,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * answer 200. Waiting on a delivery in this process is immediate on completion; a claim held by
  * another process (with a shared store) is polled.
  *
+ * <p><b>When the store cannot be reached.</b> No handler runs without its claim: a handler whose
+ * claim fails is {@link Status#STORE_UNAVAILABLE} (HTTP 503 with {@code Retry-After}). A completion
+ * or release that fails after the handler ran is retried in the background until it is recorded or
+ * the claim's lease has passed, so that the work done is remembered once the store is back; the
+ * delivery is answered by what the handler did.
+ *
  * <p>Handler failures are logged at ERROR with the handler id and the event id and type, never the
  * payload.
  */
@@ -74,12 +80,14 @@ public final class EventDispatcher {
     private final Duration claimLease;
     /** Claims held by deliveries running in this process; completed with whether the work is done. */
     private final ConcurrentHashMap<Key, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    private final PendingStoreWrites pendingWrites;
 
     private EventDispatcher(Builder builder) {
         this.handlers = List.copyOf(builder.handlers);
         this.store = builder.store != null ? builder.store : new InMemoryEventDeduplicationStore();
         this.concurrentDeliveryWait = builder.concurrentDeliveryWait;
         this.claimLease = builder.claimLease;
+        this.pendingWrites = new PendingStoreWrites(store);
         Map<EventType, List<EventHandler>> index = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
             List<EventHandler> applicable = new ArrayList<>();
@@ -176,15 +184,18 @@ public final class EventDispatcher {
             try {
                 claim = store.tryClaim(key, claimLease);
             } catch (RuntimeException e) {
-                log.error("Fonella event {} ({}): the deduplication store failed to claim handler {}; not running it, "
-                        + "answering with an error so Fonella redelivers", event.id(), event.type(), handler.id(), e);
-                outcome = new HandlerOutcome(handler.id(), Status.FAILED, e, Duration.ZERO);
+                log.warn("Fonella event {} ({}): the deduplication store cannot be reached to claim handler {}; not "
+                        + "running it, answering 503 so that Fonella redelivers: {}", event.id(), event.type(),
+                        handler.id(), e.toString());
+                outcome = new HandlerOutcome(handler.id(), Status.STORE_UNAVAILABLE, e, Duration.ZERO);
                 return outcome;
             }
             outcome = switch (claim) {
                 case ACQUIRED -> run(handler, event, key);
                 case ALREADY_COMPLETED -> skipped(handler, event, Status.SKIPPED_DUPLICATE);
-                case HELD_ELSEWHERE -> awaitElsewhere(handler, event, key, deadline);
+                case HELD_ELSEWHERE -> pendingWrites.completionPending(key)
+                        ? skipped(handler, event, Status.SKIPPED_DUPLICATE)
+                        : awaitElsewhere(handler, event, key, deadline);
             };
             return outcome;
         } finally {
@@ -212,8 +223,10 @@ public final class EventDispatcher {
         try {
             store.complete(key);
         } catch (RuntimeException e) {
-            log.warn("Fonella event handler {} succeeded for event {} ({}), but the deduplication store failed to "
-                    + "record it; a redelivery may run it again", handler.id(), event.id(), event.type(), e);
+            log.warn("Fonella event handler {} succeeded for event {} ({}), but the deduplication store cannot record "
+                    + "it now; retrying in the background while the claim's lease lasts: {}", handler.id(), event.id(),
+                    event.type(), e.toString());
+            pendingWrites.retry(key, true, claimLease);
         }
         log.debug("Fonella event handler {} succeeded for event {} ({}) in {} ms", handler.id(), event.id(),
                 event.type(), took.toMillis());
@@ -225,6 +238,7 @@ public final class EventDispatcher {
             store.release(key);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+            pendingWrites.retry(key, false, claimLease);
         }
     }
 
@@ -252,10 +266,10 @@ public final class EventDispatcher {
             try {
                 state = store.state(key);
             } catch (RuntimeException e) {
-                log.warn("Fonella event {} ({}): the deduplication store failed while waiting for handler {} to "
-                        + "finish elsewhere", event.id(), event.type(), handler.id(), e);
-                state = State.IN_PROGRESS;
-                deadline = System.nanoTime();
+                log.warn("Fonella event {} ({}): the deduplication store cannot be reached while waiting for handler "
+                        + "{} to finish elsewhere; answering 503: {}", event.id(), event.type(), handler.id(),
+                        e.toString());
+                return new HandlerOutcome(handler.id(), Status.STORE_UNAVAILABLE, e, Duration.ZERO);
             }
             if (state == State.COMPLETED) {
                 return skipped(handler, event, Status.SKIPPED_DUPLICATE);
@@ -351,7 +365,10 @@ public final class EventDispatcher {
 
         /**
          * How long a claim holds when its delivery neither completes nor releases it, because the
-         * process died or a handler hangs; default 5 minutes. Longer than any handler runs.
+         * process died or a handler hangs; default 5 minutes. Longer than any handler runs: a handler
+         * still running when its lease ends may run a second time on a redelivery, while a longer
+         * lease delays the redelivery after a crash by as much. It is also how long a completion the
+         * store could not record is retried.
          *
          * @param lease the lease
          * @return this builder

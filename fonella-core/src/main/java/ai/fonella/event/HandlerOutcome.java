@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param handlerId the handler id
  * @param status what happened
- * @param error what the handler (or the deduplication store) threw when {@link Status#FAILED},
- *     else {@code null}
+ * @param error what the handler threw when {@link Status#FAILED}, what the deduplication store
+ *     threw when {@link Status#STORE_UNAVAILABLE}, else {@code null}
  * @param duration how long the handler ran; zero when it did not run
  */
 public record HandlerOutcome(String handlerId, Status status, Throwable error, Duration duration) {
@@ -19,10 +19,16 @@ public record HandlerOutcome(String handlerId, Status status, Throwable error, D
         /** The handler ran and returned normally. */
         SUCCEEDED,
         /**
-         * The handler ran and threw, or the deduplication store failed; the claim was released so a
-         * redelivery runs it again.
+         * The handler ran and threw; the claim was released so a redelivery runs it again.
          */
         FAILED,
+        /**
+         * Not run: the deduplication store could not be reached to claim the handler, or to learn
+         * whether a concurrent delivery on another instance finished it. No handler runs without its
+         * claim, so the delivery is answered 503 with {@code Retry-After} and a redelivery runs it
+         * once the store is back.
+         */
+        STORE_UNAVAILABLE,
         /**
          * Not run: an earlier or concurrent delivery of the same event already ran this handler
          * successfully.
@@ -41,8 +47,9 @@ public record HandlerOutcome(String handlerId, Status status, Throwable error, D
         Objects.requireNonNull(handlerId, "handlerId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(duration, "duration");
-        if ((status == Status.FAILED) != (error != null)) {
-            throw new IllegalArgumentException("error is required for FAILED and only for FAILED");
+        boolean needsError = status == Status.FAILED || status == Status.STORE_UNAVAILABLE;
+        if (needsError != (error != null)) {
+            throw new IllegalArgumentException("error is required for FAILED and STORE_UNAVAILABLE, and only for them");
         }
     }
 

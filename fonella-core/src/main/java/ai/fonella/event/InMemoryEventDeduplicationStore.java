@@ -134,6 +134,11 @@ public final class InMemoryEventDeduplicationStore implements EventDeduplication
         }
     }
 
+    @Override
+    public String toString() {
+        return "in memory (at most " + maxEntries + " entries)";
+    }
+
     private Entry live(Key key, long now) {
         Entry entry = entries.get(key);
         if (entry != null && entry.expiresAt <= now) {

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The documented rules of the Fonella API, checked in one place: by the client before it sends a
- * request and by the emulator when it receives one. Not part of the public API.
+ * request and by the emulator when it receives one. Public so that the starter, the Maven plugin
+ * and the emulator apply the same rules.
  */
 public final class ApiRules {
 

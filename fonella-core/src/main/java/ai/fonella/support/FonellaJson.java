@@ -6,7 +6,7 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one Jackson configuration for the Fonella wire format. Not part of the public API.
+ * The one Jackson configuration for the Fonella wire format. Shared by the SDK's modules; see the package documentation.
  *
  * <p>Readers are lenient where the platform may grow (unknown fields and unknown enum values are
  * tolerated) and writers omit {@code null} fields so that partial updates send only what was given.

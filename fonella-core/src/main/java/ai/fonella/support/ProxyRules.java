@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * What the JDK's HTTP client does with proxy credentials, in one place for the client, its error
- * hints and the Maven plugin. Not part of the public API.
+ * hints and the Maven plugin. Shared by the SDK's modules; see the package documentation.
  */
 public final class ProxyRules {
 

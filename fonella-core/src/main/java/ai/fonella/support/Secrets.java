@@ -1,7 +1,7 @@
 package ai.fonella.support;
 
 /**
- * Masks secrets for {@code toString}, logs and messages. Not part of the public API.
+ * Masks secrets for {@code toString}, logs and messages. Shared by the SDK's modules; see the package documentation.
  */
 public final class Secrets {
 

@@ -2,17 +2,8 @@ package ai.fonella.tool;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
@@ -21,7 +12,6 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns Jackson binding failures into messages the assistant can act on, naming the argument and
@@ -42,9 +32,9 @@ final class ArgumentMessages {
     static ToolArgumentException notJson(JacksonException cause) {
         String original = cause.getOriginalMessage() == null ? "" : cause.getOriginalMessage();
         String message;
-        if (original.startsWith("Duplicate Object property")) {
+        if (original.startsWith("Duplicate Object property") || original.startsWith("Duplicate property")) {
             int open = original.indexOf('"');
-            int close = original.lastIndexOf('"');
+            int close = original.indexOf('"', open + 1);
             String name = open >= 0 && close > open ? original.substring(open + 1, close) : "";
             message = "The arguments name the property '" + name + "' twice; send each property once.";
         } else if (cause instanceof StreamConstraintsException) {
@@ -83,10 +73,9 @@ final class ArgumentMessages {
      *
      * @param path the argument's path, empty for the whole arguments object
      * @param e the Jackson failure
-     * @param mapper the mapper, to render enum values
      * @return the exception
      */
-    static ToolArgumentException bindingFailed(String path, JacksonException e, JsonMapper mapper) {
+    static ToolArgumentException bindingFailed(String path, JacksonException e) {
         String full = path;
         for (JacksonException.Reference reference : e.getPath()) {
             if (reference.getPropertyName() != null) {
@@ -98,7 +87,7 @@ final class ArgumentMessages {
         if (e instanceof InputCoercionException coercion && !full.isEmpty()) {
             // a number beyond the range of its Java type (the schema states the range, so rarely seen)
             return new ToolArgumentException(full, "The argument '" + full + "' must be "
-                    + expected(coercion.getTargetType(), mapper) + ".", e);
+                    + expected(coercion.getTargetType()) + ".", e);
         }
         if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
             return new ToolArgumentException(full.isEmpty() ? null : full, full.isEmpty()
@@ -116,7 +105,7 @@ final class ArgumentMessages {
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new ToolArgumentException(full, "The argument '" + full + "' must be "
-                    + expected(mismatch.getTargetType(), mapper) + ".", e);
+                    + expected(mismatch.getTargetType()) + ".", e);
         }
         return new ToolArgumentException(full, "The argument '" + full + "' has an invalid value.", e);
     }
@@ -135,11 +124,12 @@ final class ArgumentMessages {
     /**
      * What kind of value a type expects, in words.
      *
+     * (Enums, dates, times, UUIDs and patterns are refused by the schema check first, in its words.)
+     *
      * @param type the target type
-     * @param mapper the mapper, to render enum values
-     * @return e.g. "a whole number" or "one of: RED, GREEN"
+     * @return e.g. "a whole number from -128 to 127"
      */
-    static String expected(Class<?> type, JsonMapper mapper) {
+    static String expected(Class<?> type) {
         if (type == int.class || type == Integer.class) {
             return wholeNumber(Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
@@ -167,32 +157,6 @@ final class ArgumentMessages {
         }
         if (type == char.class || type == Character.class) {
             return "a single character";
-        }
-        if (type.isEnum()) {
-            StringJoiner values = new StringJoiner(", ", "one of: ", "");
-            for (Object constant : type.getEnumConstants()) {
-                JsonNode value = mapper.valueToTree(constant);
-                values.add(value.isString() ? value.stringValue() : value.toString());
-            }
-            return values.toString();
-        }
-        if (type == LocalDate.class) {
-            return "a date like 2026-11-24";
-        }
-        if (type == LocalTime.class) {
-            return "a time like 14:30";
-        }
-        if (type == LocalDateTime.class) {
-            return "a date and time like 2026-11-24T14:30";
-        }
-        if (type == OffsetDateTime.class || type == ZonedDateTime.class || type == Instant.class) {
-            return "a date and time with offset like 2026-11-24T14:30:00Z";
-        }
-        if (type == Duration.class) {
-            return "a duration like PT15M";
-        }
-        if (type == UUID.class) {
-            return "a UUID";
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";

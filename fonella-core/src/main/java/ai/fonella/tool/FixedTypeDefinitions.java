@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -79,6 +80,21 @@ final class FixedTypeDefinitions implements CustomDefinitionProviderV2 {
     static final String PERIOD_PATTERN = "^P([0-9]{1,9}Y([0-9]{1,9}M([0-9]{1,9}D)?)?|[0-9]{1,9}M([0-9]{1,9}D)?"
             + "|[0-9]{1,9}D|[0-9]{1,9}W)$";
 
+    /** One UTF-16 unit: what a Java {@code char} holds. */
+    static final String CHAR_PATTERN = "^[\\u0000-\\uFFFF]$";
+
+    /** The patterns above in words, for the sentence that refuses a value. */
+    static final Map<String, String> PATTERN_WORDS = Map.of(
+            DATE_PATTERN, "a date like 2026-11-24",
+            LOCAL_TIME_PATTERN, "a time like 14:30",
+            LOCAL_DATE_TIME_PATTERN, "a date and time like 2026-11-24T14:30",
+            OFFSET_TIME_PATTERN, "a time with offset like 14:30:00+01:00",
+            DATE_TIME_PATTERN, "a date and time with offset like 2026-11-24T14:30:00Z",
+            DURATION_PATTERN, "a duration in days, hours, minutes and seconds like PT15M",
+            PERIOD_PATTERN, "a period in years, months, weeks or days like P1M",
+            CHAR_PATTERN, "a single character",
+            JakartaSupport.EMAIL_PATTERN, "an e-mail address like ada@example.com");
+
     /** The bounds of a {@code BigInteger} argument: 900 digits, within the longest number text read. */
     static final BigDecimal BIG_INTEGER_LIMIT = new BigDecimal("1E+900");
 
@@ -102,7 +118,7 @@ final class FixedTypeDefinitions implements CustomDefinitionProviderV2 {
             node.put("type", "integer").put("minimum", Short.MIN_VALUE).put("maximum", Short.MAX_VALUE);
         } else if (raw == char.class || raw == Character.class) {
             node.put("type", "string").put("minLength", 1).put("maxLength", 1)
-                    .put("pattern", "^[\\u0000-\\uFFFF]$"); // one UTF-16 unit: a Java char
+                    .put("pattern", CHAR_PATTERN);
         } else if (raw == int.class || raw == Integer.class) {
             node.put("type", "integer").put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE);
         } else if (raw == long.class || raw == Long.class) {

@@ -172,7 +172,6 @@ final class MethodPlan {
         private final Object missingValue;
         private final ObjectReader reader;
         private final Fast fast;
-        private final JsonMapper mapper;
 
         Binder(ToolParameters.Param param, String path, JsonMapper mapper) {
             this.path = path;
@@ -182,7 +181,6 @@ final class MethodPlan {
             this.missingValue = missingValue(param.type());
             this.reader = mapper.readerFor(mapper.constructType(param.type()));
             this.fast = fast(param.type());
-            this.mapper = mapper;
         }
 
         Object bind(ObjectNode arguments) {
@@ -225,7 +223,7 @@ final class MethodPlan {
                 }
                 return reader.readValue(node);
             } catch (JacksonException e) {
-                throw ArgumentMessages.bindingFailed(path, e, mapper);
+                throw ArgumentMessages.bindingFailed(path, e);
             }
         }
 

@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns the query parameters of a {@code GET} tool call into the JSON arguments object, converting
  * each value to the type the tool's schema declares: numbers and booleans from their text, arrays
  * from repeated parameters (or one JSON array text), objects from JSON text, everything else as
- * text. Unknown parameters are ignored, like unknown JSON properties. Compiled once per tool. Not
- * part of the public API.
+ * text. An unknown parameter is kept as text, so that the schema check names it as it names an
+ * unknown JSON property. Compiled once per tool.
  */
 final class QueryArguments {
 

@@ -138,6 +138,9 @@ abstract class SchemaCheck {
         private final BigDecimal maximum;
         private final BigDecimal exclusiveMinimum;
         private final BigDecimal exclusiveMaximum;
+        /** The bounds as whole numbers within {@code long}, for checking whole numbers quickly. */
+        private final long lowestLong;
+        private final long highestLong;
         private final int minLength;
         private final int maxLength;
         private final Pattern pattern;
@@ -162,6 +165,17 @@ abstract class SchemaCheck {
             this.exclusiveMinimum = decimal(schema, "exclusiveMinimum");
             this.exclusiveMaximum = decimal(schema, "exclusiveMaximum");
             this.expected = expected(type, minimum, maximum);
+            BigDecimal lowest = lowest(minimum, exclusiveMinimum);
+            BigDecimal highest = highest(maximum, exclusiveMaximum);
+            BigDecimal longMin = BigDecimal.valueOf(Long.MIN_VALUE);
+            BigDecimal longMax = BigDecimal.valueOf(Long.MAX_VALUE);
+            if (lowest != null && lowest.compareTo(longMax) > 0 || highest != null && highest.compareTo(longMin) < 0) {
+                this.lowestLong = 1; // no whole number within long is in range: never take the quick way
+                this.highestLong = 0;
+            } else {
+                this.lowestLong = lowest == null ? Long.MIN_VALUE : lowest.max(longMin).longValue();
+                this.highestLong = highest == null ? Long.MAX_VALUE : highest.min(longMax).longValue();
+            }
             JsonNode enumNode = schema.get("enum");
             if (enumNode != null && enumNode.isArray()) {
                 this.enumValues = new HashSet<>();
@@ -222,31 +236,31 @@ abstract class SchemaCheck {
 
         @Override
         void check(JsonNode value, String path) {
-            String name = path.isEmpty() ? "The arguments" : "The argument '" + path + "'";
             if (value.isNull()) {
                 throw isNull(path);
             }
             if (type != null && !hasType(value)) {
-                throw fail(path, name + " must be " + expected + ".");
+                throw fail(path, name(path) + " must be " + expected + ".");
             }
             if (enumValues != null && !enumValues.contains(value)) {
-                throw fail(path, name + " must be " + enumWords + ".");
+                throw fail(path, name(path) + " must be " + enumWords + ".");
             }
             if (value.isNumber()) {
-                checkNumber(value.decimalValue(), path, name);
+                checkNumber(value, path);
             } else if (value.isString()) {
-                checkText(value.stringValue(), path, name);
+                checkText(value.stringValue(), path);
             } else if (value.isArray()) {
-                checkArray(value, path, name);
+                checkArray(value, path);
             } else if (value.isObject()) {
-                checkObject(value, path, name);
+                checkObject(value, path);
             }
         }
 
         private boolean hasType(JsonNode value) {
             return switch (type) {
-                case "integer" -> value.isNumber() && (value.isIntegralNumber()
-                        || value.decimalValue().stripTrailingZeros().scale() <= 0);
+                case "integer" -> value.isIntegralNumber() || value.isNumber()
+                        && !((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue()))
+                        && value.decimalValue().stripTrailingZeros().scale() <= 0;
                 case "number" -> value.isNumber();
                 case "string" -> value.isString();
                 case "boolean" -> value.isBoolean();
@@ -256,39 +270,55 @@ abstract class SchemaCheck {
             };
         }
 
-        private void checkNumber(BigDecimal number, String path, String name) {
+        private void checkNumber(JsonNode value, String path) {
+            if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
+                return;
+            }
+            if (value.isIntegralNumber() && value.canConvertToLong()) {
+                long whole = value.longValue();
+                if (whole >= lowestLong && whole <= highestLong) {
+                    return; // the usual case, without a BigDecimal
+                }
+            } else if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+                throw fail(path, name(path) + " must be a finite number.");
+            }
+            BigDecimal number = value.decimalValue();
             boolean range = type != null && type.equals("integer") && minimum != null && maximum != null;
             if (minimum != null && number.compareTo(minimum) < 0) {
-                throw fail(path, name + " must be " + (range ? expected : "at least " + minimum.toPlainString()) + ".");
+                throw fail(path, name(path) + " must be " + (range ? expected : "at least " + minimum.toPlainString()) + ".");
             }
             if (maximum != null && number.compareTo(maximum) > 0) {
-                throw fail(path, name + " must be " + (range ? expected : "at most " + maximum.toPlainString()) + ".");
+                throw fail(path, name(path) + " must be " + (range ? expected : "at most " + maximum.toPlainString()) + ".");
             }
             if (exclusiveMinimum != null && number.compareTo(exclusiveMinimum) <= 0) {
-                throw fail(path, name + " must be greater than " + exclusiveMinimum.toPlainString() + ".");
+                throw fail(path, name(path) + " must be greater than " + exclusiveMinimum.toPlainString() + ".");
             }
             if (exclusiveMaximum != null && number.compareTo(exclusiveMaximum) >= 0) {
-                throw fail(path, name + " must be less than " + exclusiveMaximum.toPlainString() + ".");
+                throw fail(path, name(path) + " must be less than " + exclusiveMaximum.toPlainString() + ".");
             }
         }
 
-        private void checkText(String text, String path, String name) {
+        private void checkText(String text, String path) {
             int length = text.codePointCount(0, text.length());
             if (length < minLength) {
-                throw fail(path, name + (minLength == 1 ? " must not be empty." : " must have at least " + minLength
+                throw fail(path, name(path) + (minLength == 1 ? " must not be empty." : " must have at least " + minLength
                         + " characters."));
             }
             if (length > maxLength) {
-                throw fail(path, name + " must have at most " + maxLength + " characters.");
+                throw fail(path, name(path) + " must have at most " + maxLength + " characters.");
             }
             if (format != null && !(format.matcher(text).matches() && validCalendar(text))) {
-                throw fail(path, name + " must be " + formatWords + ".");
+                throw fail(path, name(path) + " must be " + formatWords + ".");
             }
             if (pattern != null && !pattern.matcher(text).find()) {
                 if (pattern.pattern().equals(JakartaSupport.NOT_BLANK_PATTERN)) {
-                    throw fail(path, name + " must not be blank.");
+                    throw fail(path, name(path) + " must not be blank.");
                 }
-                throw fail(path, name + " must match \"" + shown(pattern.pattern()) + "\".");
+                String words = FixedTypeDefinitions.PATTERN_WORDS.get(pattern.pattern());
+                if (words != null) {
+                    throw fail(path, name(path) + " must be " + words + ".");
+                }
+                throw fail(path, name(path) + " must match \"" + shown(pattern.pattern()) + "\".");
             }
         }
 
@@ -306,15 +336,15 @@ abstract class SchemaCheck {
             }
         }
 
-        private void checkArray(JsonNode array, String path, String name) {
+        private void checkArray(JsonNode array, String path) {
             if (array.size() < minItems) {
-                throw fail(path, name + " must have at least " + minItems + (minItems == 1 ? " item." : " items."));
+                throw fail(path, name(path) + " must have at least " + minItems + (minItems == 1 ? " item." : " items."));
             }
             if (array.size() > maxItems) {
-                throw fail(path, name + " must have at most " + maxItems + (maxItems == 1 ? " item." : " items."));
+                throw fail(path, name(path) + " must have at most " + maxItems + (maxItems == 1 ? " item." : " items."));
             }
             if (uniqueItems && new HashSet<>(array.valueStream().toList()).size() < array.size()) {
-                throw fail(path, name + " must not repeat an item.");
+                throw fail(path, name(path) + " must not repeat an item.");
             }
             if (items != null) {
                 for (int i = 0; i < array.size(); i++) {
@@ -323,12 +353,12 @@ abstract class SchemaCheck {
             }
         }
 
-        private void checkObject(JsonNode object, String path, String name) {
+        private void checkObject(JsonNode object, String path) {
             if (object.size() < minProperties) {
-                throw fail(path, name + " must have at least " + minProperties + " entries.");
+                throw fail(path, name(path) + " must have at least " + minProperties + " entries.");
             }
             if (object.size() > maxProperties) {
-                throw fail(path, name + " must have at most " + maxProperties + " entries.");
+                throw fail(path, name(path) + " must have at most " + maxProperties + " entries.");
             }
             if (properties != null) {
                 for (Map.Entry<String, SchemaCheck> property : properties.entrySet()) {
@@ -365,6 +395,35 @@ abstract class SchemaCheck {
         private static String shown(String pattern) {
             return pattern.startsWith("^(?:") && pattern.endsWith(")$")
                     ? pattern.substring(4, pattern.length() - 2) : pattern;
+        }
+
+        private static BigDecimal lowest(BigDecimal minimum, BigDecimal exclusiveMinimum) {
+            BigDecimal lowest = null;
+            if (minimum != null) {
+                lowest = minimum.setScale(0, java.math.RoundingMode.CEILING);
+            }
+            if (exclusiveMinimum != null) {
+                BigDecimal next = exclusiveMinimum.setScale(0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
+                lowest = lowest == null ? next : lowest.max(next);
+            }
+            return lowest;
+        }
+
+        private static BigDecimal highest(BigDecimal maximum, BigDecimal exclusiveMaximum) {
+            BigDecimal highest = null;
+            if (maximum != null) {
+                highest = maximum.setScale(0, java.math.RoundingMode.FLOOR);
+            }
+            if (exclusiveMaximum != null) {
+                BigDecimal next = exclusiveMaximum.setScale(0, java.math.RoundingMode.CEILING).subtract(BigDecimal.ONE);
+                highest = highest == null ? next : highest.min(next);
+            }
+            return highest;
+        }
+
+        /** Who is refused, built only when something is. */
+        private static String name(String path) {
+            return path.isEmpty() ? "The arguments" : "The argument '" + path + "'";
         }
 
         private static ToolArgumentException fail(String path, String message) {

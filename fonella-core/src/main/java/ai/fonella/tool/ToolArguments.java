@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToolArguments {
 
     /** How the arguments are held. */
-    enum Kind { BYTES, TEXT, TREE, QUERY }
+    enum Kind { BYTES, TREE, QUERY }
 
     private static final ToolArguments NONE = new ToolArguments(Kind.TREE, null);
 
@@ -66,7 +66,7 @@ public final class ToolArguments {
      * @return the arguments
      */
     public static ToolArguments json(String json) {
-        return new ToolArguments(Kind.TEXT, Objects.requireNonNull(json, "json"));
+        return new ToolArguments(Kind.BYTES, Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -150,7 +150,6 @@ public final class ToolArguments {
     ObjectNode object(QueryArguments query) {
         return switch (kind) {
             case BYTES -> ToolJson.readArguments((byte[]) value);
-            case TEXT -> ToolJson.readArguments((String) value);
             case TREE -> ToolJson.requireObject((JsonNode) value);
             case QUERY -> query.convert((Map<String, List<String>>) value);
         };
@@ -161,7 +160,6 @@ public final class ToolArguments {
     public String toString() {
         return switch (kind) {
             case BYTES -> "ToolArguments[json, " + ((byte[]) value).length + " bytes]";
-            case TEXT -> "ToolArguments[json, " + ((String) value).getBytes(StandardCharsets.UTF_8).length + " bytes]";
             case TREE -> "ToolArguments[json tree]";
             case QUERY -> "ToolArguments[query " + ((Map<?, ?>) value).keySet() + "]";
         };

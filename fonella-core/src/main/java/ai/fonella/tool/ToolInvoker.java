@@ -43,13 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <h2>Arguments</h2>
  * A {@code POST} body is a JSON object with one property per argument (or, for a tool whose only
  * parameter is a record or bean, that record's properties). A {@code GET} call's query parameters
- * are converted per the schema (see {@link ToolArguments#query(Map)}). Binding uses Jackson with
- * readers resolved once per method. <b>Unknown arguments are ignored</b>: the schema declares
- * {@code additionalProperties: false}, so a well-behaved caller sends none, and failing a live call
- * over an extra property would only make the assistant apologise. A missing required argument (also
- * nested, per the schema), {@code null} for one, or a value of the wrong type ends the invocation
- * with {@link ToolOutcome.Status#BAD_ARGUMENTS} and a message naming the argument, e.g.
- * "The argument 'orderNumber' is missing.", which lets the assistant correct itself.
+ * are converted per the schema (see {@link ToolArguments#query(Map)}). <b>The tool's input schema is
+ * the contract</b>: what it admits binds, to the same value, and what it refuses (a missing or
+ * unknown argument, {@code null}, a value of the wrong type, out of range, too long, not matching a
+ * pattern or format, also nested) ends the invocation with
+ * {@link ToolOutcome.Status#BAD_ARGUMENTS} and a sentence naming the argument, e.g. "The argument
+ * 'orderNumber' is missing.", which lets the assistant correct itself. Binding uses Jackson with
+ * readers resolved once per method.
  *
  * <h2>Results</h2>
  * {@code String} and other {@code CharSequence}s are sent as they are (never JSON-quoted);
@@ -280,7 +280,7 @@ public final class ToolInvoker implements AutoCloseable {
      * Invokes a tool on the calling thread, without a thread hop, and reports the outcome exactly
      * once to {@code onOutcome}: from the calling thread when the handler answers in time, or from
      * the invoker's watchdog thread when {@code arrivalNanos + tool.timeout()} passes first (within
-     * {@value Watchdog#MAX_LATENESS_MILLIS} ms). In that case the calling thread is interrupted and
+     * 10 ms). In that case the calling thread is interrupted and
      * stays inside the handler until it returns; its late result is dropped and the interrupt is
      * cleared before this method returns. With nothing left of the budget, the fallback is reported
      * at once and the handler does not run.

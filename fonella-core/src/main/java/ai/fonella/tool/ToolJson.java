@@ -2,12 +2,7 @@ package ai.fonella.tool;
 
 import ai.fonella.internal.KotlinSupport;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -26,10 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Jackson configuration for tool arguments, results and schemas. Not part of the public API.
  *
- * <p>Arguments: unknown properties are ignored (the assistant sometimes adds some; the schema
- * already forbids them, so well-behaved callers never send any), enums are matched
- * case-insensitively and never from numbers, {@code null} for a primitive fails, date-times keep the
- * offset the caller gave (not adjusted to UTC). Results: {@code null}
+ * <p>Arguments: unknown properties are ignored by Jackson (the schema check has named them before),
+ * enums never bind from numbers, {@code null} for a primitive fails, date-times keep the offset the
+ * caller gave (not adjusted to UTC). Results: {@code null}
  * fields are omitted. {@link ToolParam#name()} on a field or record component renames the JSON
  * property, exactly as it renames the schema property.
  */
@@ -45,7 +39,7 @@ final class ToolJson {
     private static final ObjectReader ARGUMENTS = MAPPER.readerFor(JsonNode.class)
             .with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY) // checked while building the tree, for free
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ToolJson() {
@@ -69,37 +63,76 @@ final class ToolJson {
      * @throws ToolArgumentException in words a caller can act on
      */
     static ObjectNode readArguments(byte[] body) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
+        if (!isUtf8(body)) {
             throw new ToolArgumentException(null, "The arguments are not valid UTF-8 text; send the JSON object "
                     + "encoded as UTF-8.", null);
         }
-        return readArguments(text);
-    }
-
-    /**
-     * Reads an arguments object from JSON text.
-     *
-     * @param json the text
-     * @return the object; empty for blank text or JSON {@code null}
-     * @throws ToolArgumentException in words a caller can act on
-     */
-    static ObjectNode readArguments(String json) {
-        if (json.isBlank()) {
+        if (isBlank(body)) {
             return MAPPER.createObjectNode();
         }
         JsonNode tree;
         try {
-            tree = ARGUMENTS.readValue(json);
+            tree = ARGUMENTS.readValue(body);
         } catch (JacksonException e) {
             throw ArgumentMessages.notJson(e);
         }
         return requireObject(tree);
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8 as RFC 3629 defines it: no overlong form, no encoded
+     * surrogate, nothing above U+10FFFF, no truncated sequence. (Jackson's own reader lets some of
+     * these through as other characters.) Allocates nothing.
+     */
+    static boolean isUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            int lead = b & 0xFF;
+            int length;
+            int min;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                length = 2;
+                min = 0x80;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                length = 3;
+                min = 0x800;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                length = 4;
+                min = 0x10000;
+            } else {
+                return false; // a continuation byte, an overlong lead (C0, C1) or beyond U+10FFFF (F5..FF)
+            }
+            if (i + length > bytes.length) {
+                return false;
+            }
+            int codePoint = lead & (0xFF >> (length + 1));
+            for (int k = 1; k < length; k++) {
+                int next = bytes[i + k] & 0xFF;
+                if ((next & 0xC0) != 0x80) {
+                    return false;
+                }
+                codePoint = (codePoint << 6) | (next & 0x3F);
+            }
+            if (codePoint < min || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+                return false;
+            }
+            i += length;
+        }
+        return true;
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

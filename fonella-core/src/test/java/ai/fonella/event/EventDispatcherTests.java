@@ -344,7 +344,7 @@ class EventDispatcherTests {
     }
 
     @Test
-    void failsAHandlerWithoutRunningItWhenTheStoreCannotClaim() {
+    void answersStoreUnavailableWithoutRunningTheHandlerWhenTheStoreCannotClaim() {
         IllegalStateException outage = new IllegalStateException("redis unreachable");
         AtomicInteger runs = new AtomicInteger();
         EventDispatcher dispatcher = EventDispatcher.builder()
@@ -358,8 +358,12 @@ class EventDispatcherTests {
 
         DispatchResult result = dispatcher.dispatch(EventFixtures.bytes("call-ended.json"));
 
-        assertThat(result.failures()).singleElement().satisfies(outcome -> assertThat(outcome.error()).isSameAs(outage));
-        assertThat(result.httpStatus()).isEqualTo(500);
+        assertThat(result.outcomes()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.status()).isEqualTo(Status.STORE_UNAVAILABLE);
+            assertThat(outcome.error()).isSameAs(outage);
+        });
+        assertThat(result.httpStatus()).isEqualTo(503);
+        assertThat(result.retryAfter()).contains(DispatchResult.STORE_UNAVAILABLE_RETRY_AFTER);
         assertThat(runs).hasValue(0);
     }
 
@@ -379,6 +383,51 @@ class EventDispatcherTests {
 
         assertThat(result.outcomes()).extracting(HandlerOutcome::status).containsExactly(Status.SUCCEEDED);
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void recordsACompletionTheStoreMissedOnceTheStoreIsBackSoThatNoRedeliveryRunsTheHandlerAgain() throws Exception {
+        FlakyStore store = new FlakyStore();
+        AtomicInteger runs = new AtomicInteger();
+        EventHandler handler = EventHandler.of(countingHandler("h", runs).definition(), arguments -> {
+            runs.incrementAndGet();
+            store.down = true; // the store goes away while the handler runs
+        });
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(handler).build();
+        byte[] body = EventFixtures.bytes("call-ended.json");
+
+        assertThat(dispatcher.dispatch(body).httpStatus()).isEqualTo(200);
+        DispatchResult duringOutage = dispatcher.dispatch(body);
+        assertThat(duringOutage.outcomes()).extracting(HandlerOutcome::status)
+                .containsExactly(Status.STORE_UNAVAILABLE);
+        assertThat(duringOutage.retryAfter()).isPresent();
+        store.down = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (store.memory.state(store.lastKey) != State.COMPLETED && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(store.memory.state(store.lastKey)).isEqualTo(State.COMPLETED);
+        assertThat(dispatcher.dispatch(body).outcomes()).extracting(HandlerOutcome::status)
+                .containsExactly(Status.SKIPPED_DUPLICATE);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void answersStoreUnavailableWhenTheStoreFailsWhileWaitingForAnotherInstance() {
+        EventDispatcher dispatcher = EventDispatcher.builder()
+                .deduplicationStore(new ScriptedStore(Claim.HELD_ELSEWHERE, State.IN_PROGRESS) {
+                    @Override
+                    public State state(Key key) {
+                        throw new IllegalStateException("connection reset");
+                    }
+                })
+                .handler(countingHandler("h", new AtomicInteger())).build();
+
+        DispatchResult result = dispatcher.dispatch(EventFixtures.bytes("call-ended.json"));
+
+        assertThat(result.outcomes()).extracting(HandlerOutcome::status).containsExactly(Status.STORE_UNAVAILABLE);
+        assertThat(result.httpStatus()).isEqualTo(503);
     }
 
     @Test
@@ -553,6 +602,44 @@ class EventDispatcherTests {
     }
 
     /** A shared store stand-in whose claim answer and successive states are scripted. */
+    /** An in-memory store that throws, as an unreachable one does, while {@link #down}. */
+    static final class FlakyStore implements EventDeduplicationStore {
+        final InMemoryEventDeduplicationStore memory = new InMemoryEventDeduplicationStore();
+        volatile boolean down;
+        volatile Key lastKey;
+
+        private void reach() {
+            if (down) {
+                throw new IllegalStateException("store unreachable");
+            }
+        }
+
+        @Override
+        public Claim tryClaim(Key key, Duration lease) {
+            reach();
+            lastKey = key;
+            return memory.tryClaim(key, lease);
+        }
+
+        @Override
+        public void complete(Key key) {
+            reach();
+            memory.complete(key);
+        }
+
+        @Override
+        public void release(Key key) {
+            reach();
+            memory.release(key);
+        }
+
+        @Override
+        public State state(Key key) {
+            reach();
+            return memory.state(key);
+        }
+    }
+
     static class ScriptedStore implements EventDeduplicationStore {
         private final Claim claim;
         private final State[] states;

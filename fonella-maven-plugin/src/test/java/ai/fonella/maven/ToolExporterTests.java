@@ -34,7 +34,8 @@ class ToolExporterTests {
         JsonNode tools = document.get("tools");
         assertThat(tools.valueStream().map(tool -> tool.get("name").asString()))
                 .containsExactly("changeDelivery", "lookupOrder", "openingHours");
-        assertThat(tools.get(2).propertyNames()).containsExactly("name", "description", "method", "url", "inputSchema");
+        assertThat(tools.get(2).propertyNames()).containsExactly("name", "description", "method", "url", "inputSchema",
+                "source");
         assertThat(tools.get(2).get("method").asString()).isEqualTo("GET");
         assertThat(tools.get(2).get("url").asString()).isEqualTo("https://shop.example.com/fonella/tools/openingHours");
     }
@@ -43,7 +44,7 @@ class ToolExporterTests {
     void leavesOutTheUrlWithoutAPublicUrl() {
         JsonNode document = FonellaJson.mapper().readTree(ToolExporter.render(TOOLS, null));
         assertThat(document.get("tools").get(0).propertyNames())
-                .containsExactly("name", "description", "method", "inputSchema");
+                .containsExactly("name", "description", "method", "inputSchema", "source");
     }
 
     @Test

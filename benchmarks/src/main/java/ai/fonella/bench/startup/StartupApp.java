@@ -45,7 +45,7 @@ public class StartupApp {
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         int tools = 0;
         if (context.containsBean("fonellaHandlerRegistry")) {
-            tools = context.getBean(ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry.class).tools().size();
+            tools = context.getBean(ai.fonella.spring.boot.registry.FonellaHandlerRegistry.class).tools().size();
         }
         System.out.println(String.format(Locale.ROOT, "STARTUP refreshToReadyMs=%.2f runMs=%.2f uptimeAtReadyMs=%d tools=%d",
                 (ready - prepared) / 1e6, (ready - start) / 1e6, uptime, tools));

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +28,17 @@ import java.util.regex.Pattern;
  * <li>{@code starter}: the starter without an API key (endpoints, discovery, schemas; no sync);</li>
  * <li>{@code starter+sync}: the starter syncing its 20 tools to the emulator, where they are
  * already registered and unchanged (the harness registers them once first, and reports that
- * first sync's requests too).</li>
+ * first sync's requests too);</li>
+ * <li>{@code catalog} and {@code catalog+sync}: the same two with the tool definitions a build wrote
+ * ({@code META-INF/fonella/tools.json}, as Spring AOT writes it) on the class path.</li>
  * </ul>
  *
  * <p>Usage: {@code StartupHarness [rounds]} (default 10). Children run with the harness's class path.
  */
 public final class StartupHarness {
+
+    /** A mode argument that puts a directory in front of the child's class path. */
+    private static final String CLASS_PATH_PREFIX = "classpath-prefix:";
 
     private static final Pattern LINE = Pattern.compile(
             "STARTUP refreshToReadyMs=([0-9.]+) runMs=([0-9.]+) uptimeAtReadyMs=([0-9]+) tools=([0-9]+)");
@@ -52,9 +58,18 @@ public final class StartupHarness {
             Map<String, List<String>> modes = new LinkedHashMap<>();
             modes.put("without", List.of(EXCLUDE));
             modes.put("starter", List.of());
-            modes.put("starter+sync", List.of("--fonella.api-key=" + emulator.apiKey(),
+            List<String> sync = List.of("--fonella.api-key=" + emulator.apiKey(),
                     "--fonella.base-url=" + emulator.baseUrl(), "--fonella.public-url=https://bench.example.com",
-                    "--fonella.webhooks.register=false", "--fonella.tools.fail-fast=true"));
+                    "--fonella.webhooks.register=false", "--fonella.tools.fail-fast=true");
+            modes.put("starter+sync", sync);
+            // the same, with the definitions a build wrote (ToolCatalog) on the class path
+            Path catalog = Files.createTempDirectory("fonella-catalog");
+            ColdDefinitions.main(new String[] {"--write", catalog.toString()});
+            List<String> withCatalog = List.of(CLASS_PATH_PREFIX + catalog);
+            modes.put("catalog", withCatalog);
+            List<String> catalogSync = new ArrayList<>(withCatalog);
+            catalogSync.addAll(sync);
+            modes.put("catalog+sync", catalogSync);
 
             emulator.clearRecordings();
             Run first = start(modes.get("starter+sync"));
@@ -77,7 +92,7 @@ public final class StartupHarness {
                     results.get(mode).add(run);
                     System.out.printf(Locale.ROOT, "%-6d %-13s %12.1f ms %7.1f ms %12d ms%n", round + 1, mode,
                             run.refreshToReady(), run.run(), run.uptime());
-                    if (mode.equals("starter+sync")) {
+                    if (mode.endsWith("sync")) {
                         syncRequests.add(describe(emulator.requests()));
                     }
                     if (!mode.equals("without") && run.tools() != 20) {
@@ -104,14 +119,17 @@ public final class StartupHarness {
     private static Run start(List<String> modeArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String prefix = modeArgs.stream().filter(arg -> arg.startsWith(CLASS_PATH_PREFIX))
+                .map(arg -> arg.substring(CLASS_PATH_PREFIX.length()) + java.io.File.pathSeparator)
+                .findFirst().orElse("");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(prefix + System.getProperty("java.class.path"));
         command.add(StartupApp.class.getName());
         command.add("--server.port=0");
         command.add("--server.address=127.0.0.1");
         command.add("--spring.main.banner-mode=off");
         command.add("--logging.level.root=WARN");
-        command.addAll(modeArgs);
+        modeArgs.stream().filter(arg -> !arg.startsWith(CLASS_PATH_PREFIX)).forEach(command::add);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Run run = null;
         StringBuilder output = new StringBuilder();

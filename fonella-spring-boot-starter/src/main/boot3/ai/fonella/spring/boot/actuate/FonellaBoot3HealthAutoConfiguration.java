@@ -2,9 +2,9 @@ package ai.fonella.spring.boot.actuate;
 
 import ai.fonella.client.FonellaClient;
 import ai.fonella.spring.boot.autoconfigure.FonellaAutoConfiguration;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,10 +2,10 @@ package ai.fonella.spring.boot.actuate;
 
 import ai.fonella.event.EventHandler;
 import ai.fonella.model.EventType;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
-import ai.fonella.spring.boot.autoconfigure.FonellaToolRegistration;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaToolRegistration;
 import ai.fonella.sync.ToolEndpoint;
 import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -3,10 +3,11 @@ package ai.fonella.spring.boot.actuate;
 import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.event.EventDeduplicationStore;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.support.Secrets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +19,10 @@ import java.util.Map;
  * Health of the app's link to Fonella: whether the API is reachable and accepts the key (checked at
  * most every 30 seconds, so health probes do not turn into API traffic; a sync that succeeds after a
  * failed check counts as a successful one), and the outcome of the latest tool sync and webhook
- * registration. {@code DOWN} when the key is rejected, the API is
- * unreachable or the latest sync failed or found drift; {@code UNKNOWN} before the first sync.
+ * registration, and whether the webhook deduplication store answers. {@code DOWN} when the key is
+ * rejected, the API is unreachable, the latest sync failed or found drift, or the deduplication
+ * store cannot be reached (deliveries are answered 503 meanwhile); {@code UNKNOWN} before the first
+ * sync.
  *
  * <p>Free of Spring Boot's health types, which Boot 4 moved: {@link FonellaHealthIndicator} reports it
  * on Boot 4, {@code FonellaBoot3HealthIndicator} on Boot 3.5.
@@ -77,9 +80,10 @@ public final class FonellaHealth {
         if (status.webhookId() != null) {
             details.put("webhookId", status.webhookId());
         }
+        String storeError = deduplicationStoreError(details);
         if (client == null) {
             details.put("apiKey", "not set");
-            return new Report(Status.UP, details);
+            return new Report(storeError == null ? Status.UP : Status.DOWN, details);
         }
         details.put("apiKey", Secrets.maskApiKey(properties.getApiKey().strip()));
         ApiCheck check = check(status);
@@ -91,7 +95,7 @@ public final class FonellaHealth {
             details.put("apiError", check.error());
         }
         Status health;
-        if (!check.ok() || status.state() == FonellaSyncStatus.State.FAILED
+        if (!check.ok() || storeError != null || status.state() == FonellaSyncStatus.State.FAILED
                 || status.state() == FonellaSyncStatus.State.DRIFT) {
             health = Status.DOWN;
         } else if (status.state() == FonellaSyncStatus.State.PENDING) {
@@ -100,6 +104,29 @@ public final class FonellaHealth {
             health = Status.UP;
         }
         return new Report(health, details);
+    }
+
+    /**
+     * Adds the deduplication store and whether it answers; a shared store is asked on every health
+     * call (one cheap query), so that recovery shows as soon as it is back.
+     *
+     * @return what went wrong, or {@code null} when the store answered
+     */
+    private String deduplicationStoreError(Map<String, Object> details) {
+        if (!registry.hasEventHandlers()) {
+            return null;
+        }
+        EventDeduplicationStore store = registry.dispatcher().deduplicationStore();
+        details.put("deduplicationStore", store.toString());
+        try {
+            store.ping();
+            details.put("deduplicationStoreReachable", true);
+            return null;
+        } catch (RuntimeException e) {
+            details.put("deduplicationStoreReachable", false);
+            details.put("deduplicationStoreError", e.getMessage());
+            return e.getMessage();
+        }
     }
 
     private ApiCheck check(FonellaSyncStatus status) {

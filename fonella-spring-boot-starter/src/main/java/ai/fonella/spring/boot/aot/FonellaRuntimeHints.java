@@ -22,7 +22,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
  * What every app with the starter reaches reflectively, whatever its tools: the API models the
- * client reads and writes with Jackson, and the event records deliveries are bound to. The app's own
+ * client reads and writes with Jackson, the event records deliveries are bound to, and the JDBC
+ * deduplication store's schema scripts. The app's own
  * tool and handler methods are registered by {@link FonellaHandlerHintsProcessor}. Registered through
  * {@code META-INF/spring/aot.factories}.
  */
@@ -36,5 +37,7 @@ public final class FonellaRuntimeHints implements RuntimeHintsRegistrar {
                 CreateWebhookRequest.class, UpdateToolRequest.class, UpdateWebhookRequest.class, ApiKeyScope.class,
                 CallStatus.class, EventType.class, ToolMethod.class);
         binding.registerReflectionHints(hints.reflection(), FonellaEvent.class.getPermittedSubclasses());
+        // the JDBC deduplication store's schema scripts, read when it initializes its table
+        hints.resources().registerPattern("ai/fonella/spring/boot/dedup/schema-*.sql");
     }
 }

@@ -3,7 +3,9 @@ package ai.fonella.spring.boot.autoconfigure;
 import ai.fonella.InvalidRequestException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.event.EventDeduplicationStore;
-import ai.fonella.event.InMemoryEventDeduplicationStore;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import ai.fonella.spring.boot.web.FonellaHandlerMapping;
 import ai.fonella.spring.boot.web.FonellaObservations;
 import ai.fonella.spring.boot.web.FonellaToolHandler;
@@ -13,7 +15,6 @@ import ai.fonella.tool.ToolErrorPolicy;
 import ai.fonella.tool.ToolInvoker;
 import ai.fonella.webhook.WebhookVerifier;
 import io.micrometer.observation.ObservationRegistry;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,9 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code fonella.base-path}. Every bean a user might replace backs off when one of the same type
  * (for the argument mapper: named {@value #JSON_MAPPER_BEAN}) is defined.
  */
-// Jackson's auto-configuration by name, as Boot 4 (first) and Boot 3.5 call it
+// by name, as Boot 4 (first) and Boot 3.5 call them: Jackson's, and the app's DataSource and Redis
+// connection that the deduplication store may use
 @AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
+        "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration"})
 @EnableConfigurationProperties(FonellaProperties.class)
 public final class FonellaAutoConfiguration {
 
@@ -130,18 +136,19 @@ public final class FonellaAutoConfiguration {
     }
 
     /**
-     * Remembers which handlers already handled which events. Replace it with a shared store (a
-     * database or Redis) when several instances receive webhooks.
+     * Remembers which handlers already handled which events: in memory, or shared by every instance
+     * on the app's database or on Redis, as {@code fonella.webhooks.deduplication.store} says. The
+     * store is chosen here, at runtime, so an AOT-processed app follows its running configuration.
      *
      * @param properties the configuration
-     * @return an in-memory store
+     * @param beanFactory where the DataSource or Redis connection factory is looked up
+     * @return the store
      */
     @Bean
     @ConditionalOnMissingBean
-    public EventDeduplicationStore fonellaEventDeduplicationStore(FonellaProperties properties) {
-        FonellaProperties.Webhooks webhooks = properties.getWebhooks();
-        return new InMemoryEventDeduplicationStore(webhooks.getDeduplicationCapacity(),
-                webhooks.getDeduplicationTtl(), Clock.systemUTC());
+    public EventDeduplicationStore fonellaEventDeduplicationStore(FonellaProperties properties,
+            ConfigurableListableBeanFactory beanFactory) {
+        return FonellaDeduplicationStores.create(properties.getWebhooks().getDeduplication(), beanFactory);
     }
 
     /**
@@ -195,12 +202,14 @@ public final class FonellaAutoConfiguration {
      * @param beanFactory the bean factory
      * @param invoker the tool invoker
      * @param deduplicationStore the event deduplication store
+     * @param properties the configuration
      * @return the registry
      */
     @Bean
     public FonellaHandlerRegistry fonellaHandlerRegistry(ConfigurableListableBeanFactory beanFactory,
-            ToolInvoker invoker, EventDeduplicationStore deduplicationStore) {
-        return new FonellaHandlerRegistry(beanFactory, invoker, deduplicationStore);
+            ToolInvoker invoker, EventDeduplicationStore deduplicationStore, FonellaProperties properties) {
+        return new FonellaHandlerRegistry(beanFactory, invoker, deduplicationStore,
+                properties.getWebhooks().getDeduplication().getLease());
     }
 
     /**

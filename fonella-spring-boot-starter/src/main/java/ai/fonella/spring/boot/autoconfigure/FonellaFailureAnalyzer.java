@@ -1,5 +1,6 @@
 package ai.fonella.spring.boot.autoconfigure;
 
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

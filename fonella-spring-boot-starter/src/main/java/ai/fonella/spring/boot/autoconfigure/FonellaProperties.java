@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -352,15 +353,7 @@ public class FonellaProperties {
          */
         private boolean register = true;
 
-        /**
-         * How many (event id, handler) pairs the in-memory deduplication store remembers.
-         */
-        private int deduplicationCapacity = 100_000;
-
-        /**
-         * How long the in-memory deduplication store remembers a handled event.
-         */
-        private Duration deduplicationTtl = Duration.ofHours(24);
+        private final Deduplication deduplication = new Deduplication();
 
         public List<String> getSecrets() {
             return this.secrets;
@@ -394,20 +387,177 @@ public class FonellaProperties {
             this.register = register;
         }
 
+        public Deduplication getDeduplication() {
+            return this.deduplication;
+        }
+
+        @Deprecated(since = "0.1.0")
+        @DeprecatedConfigurationProperty(replacement = "fonella.webhooks.deduplication.capacity", since = "0.1.0")
         public int getDeduplicationCapacity() {
-            return this.deduplicationCapacity;
+            return this.deduplication.getCapacity();
         }
 
+        @Deprecated(since = "0.1.0")
         public void setDeduplicationCapacity(int deduplicationCapacity) {
-            this.deduplicationCapacity = deduplicationCapacity;
+            this.deduplication.setCapacity(deduplicationCapacity);
         }
 
+        @Deprecated(since = "0.1.0")
+        @DeprecatedConfigurationProperty(replacement = "fonella.webhooks.deduplication.retention", since = "0.1.0")
         public Duration getDeduplicationTtl() {
-            return this.deduplicationTtl;
+            return this.deduplication.getRetention();
         }
 
+        @Deprecated(since = "0.1.0")
         public void setDeduplicationTtl(Duration deduplicationTtl) {
-            this.deduplicationTtl = deduplicationTtl;
+            this.deduplication.setRetention(deduplicationTtl);
+        }
+    }
+
+    /** Where the webhook endpoint remembers which handler ran for which event. */
+    public enum DeduplicationStore {
+        /** In this process: right for a single instance; forgotten on restart. */
+        MEMORY,
+        /** A table in the application's own database, through its DataSource. */
+        JDBC,
+        /** Redis, through Spring Data Redis (spring.data.redis.*). */
+        REDIS
+    }
+
+    /** When the JDBC store creates its table, as Boot's spring.sql.init.mode. */
+    public enum SchemaInitialization {
+        /** Only for an embedded database (H2, HSQLDB, Derby). */
+        EMBEDDED,
+        /** On every start; the scripts are idempotent (CREATE TABLE IF NOT EXISTS). */
+        ALWAYS,
+        /** Never: the table is created by Flyway, Liquibase or a DBA from the shipped script. */
+        NEVER
+    }
+
+    /**
+     * Deduplication of webhook deliveries: each (event id, handler) pair is claimed before the
+     * handler runs and marked completed after, so that a redelivery does not run it again.
+     */
+    public static class Deduplication {
+
+        /**
+         * Where handled events are remembered: memory (one instance), jdbc (a table in the app's
+         * DataSource) or redis (Spring Data Redis). With several instances behind a load balancer
+         * use jdbc or redis, so that a redelivery reaching another instance is recognised.
+         */
+        private DeduplicationStore store = DeduplicationStore.MEMORY;
+
+        /**
+         * How long a claim holds when its instance neither completes nor releases it (it died or
+         * hangs mid-handler); a redelivery after that runs the handler. Keep it a little above the
+         * longest time a handler runs: shorter, and a slow handler may run twice; longer, and the
+         * redelivery after a crash waits that long.
+         */
+        private Duration lease = Duration.ofSeconds(60);
+
+        /**
+         * How long a completed (event, handler) pair is remembered; redeliveries of an event within
+         * this time do not run its handlers again. Older entries are removed by the store itself.
+         */
+        private Duration retention = Duration.ofDays(7);
+
+        /**
+         * Most (event id, handler) pairs the in-memory store remembers; the oldest are forgotten
+         * first. Only for store=memory.
+         */
+        private int capacity = 100_000;
+
+        private final Jdbc jdbc = new Jdbc();
+
+        private final Redis redis = new Redis();
+
+        public DeduplicationStore getStore() {
+            return this.store;
+        }
+
+        public void setStore(DeduplicationStore store) {
+            this.store = store;
+        }
+
+        public Duration getLease() {
+            return this.lease;
+        }
+
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        public Duration getRetention() {
+            return this.retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public int getCapacity() {
+            return this.capacity;
+        }
+
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        public Jdbc getJdbc() {
+            return this.jdbc;
+        }
+
+        public Redis getRedis() {
+            return this.redis;
+        }
+    }
+
+    /** The JDBC deduplication store. */
+    public static class Jdbc {
+
+        /**
+         * Table of claims and completions, optionally schema-qualified (letters, digits and
+         * underscores).
+         */
+        private String tableName = "fonella_event_claims";
+
+        /**
+         * When to create the table from the script shipped for the database
+         * (ai/fonella/spring/boot/dedup/schema-{platform}.sql): embedded, always or never.
+         */
+        private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
+
+        public String getTableName() {
+            return this.tableName;
+        }
+
+        public void setTableName(String tableName) {
+            this.tableName = tableName;
+        }
+
+        public SchemaInitialization getInitializeSchema() {
+            return this.initializeSchema;
+        }
+
+        public void setInitializeSchema(SchemaInitialization initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+    }
+
+    /** The Redis deduplication store. */
+    public static class Redis {
+
+        /**
+         * Prefix of the store's keys; one key per (event id, handler).
+         */
+        private String keyPrefix = "fonella:dedup:";
+
+        public String getKeyPrefix() {
+            return this.keyPrefix;
+        }
+
+        public void setKeyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
         }
     }
 }

@@ -4,14 +4,14 @@ import ai.fonella.FonellaException;
 import ai.fonella.InvalidRequestException;
 import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaClient;
-import ai.fonella.client.FonellaNotFoundException;
+import ai.fonella.client.RetryPolicy;
 import ai.fonella.model.ApiRules;
-import ai.fonella.model.CreateWebhookRequest;
-import ai.fonella.model.EventType;
-import ai.fonella.model.UpdateWebhookRequest;
-import ai.fonella.model.Webhook;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties.SyncMode;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus.State;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
+import ai.fonella.spring.boot.registry.FonellaToolRegistration;
 import ai.fonella.sync.DesiredTool;
 import ai.fonella.sync.SyncPlan;
 import ai.fonella.sync.SyncResult;
@@ -19,17 +19,16 @@ import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.sync.ToolSecrets;
 import ai.fonella.sync.ToolSync;
 import ai.fonella.sync.ToolSyncException;
+import ai.fonella.sync.WebhookSync;
+import ai.fonella.sync.WebhookSyncResult;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +50,6 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     /** After the web server has started (so its port is known), before graceful shutdown. */
     public static final int PHASE = Integer.MAX_VALUE - 1000;
 
-    /** Marks webhook subscriptions created by Fonella for Java in their description. */
-    static final String WEBHOOK_DESCRIPTION_PREFIX = "Fonella for Java: ";
-
     private static final Logger log = LoggerFactory.getLogger(FonellaStartupSync.class);
 
     private final FonellaProperties properties;
@@ -62,6 +58,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     private final FonellaSecrets secrets;
     private final Environment environment;
     private final Clock clock;
+    private final RetryPolicy retryPolicy;
 
     private volatile FonellaSyncStatus status = FonellaSyncStatus.pending();
     private volatile ToolEndpoint endpoint;
@@ -86,6 +83,10 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         this.secrets = secrets;
         this.environment = environment;
         this.clock = Clock.systemUTC();
+        FonellaProperties.Tools tools = properties.getTools();
+        // Background retries never give up; the jitter keeps replicas that failed together apart.
+        this.retryPolicy = new RetryPolicy(Integer.MAX_VALUE, tools.getSyncRetryInitialDelay(),
+                tools.getSyncRetryMaxDelay(), 2.0, 0.1, Duration.ofDays(36_500));
     }
 
     /**
@@ -144,7 +145,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
             }
             log.error("Fonella sync failed; the app keeps serving and retries in the background: {}", e.getMessage());
             if (isRetryable(e)) {
-                scheduleRetry(properties.getTools().getSyncRetryInitialDelay());
+                scheduleRetry(1);
             }
         }
     }
@@ -222,76 +223,13 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     }
 
     private String registerWebhook(ToolEndpoint target) {
-        String url = target.webhookUrl();
-        String description = WEBHOOK_DESCRIPTION_PREFIX + url;
-        Set<EventType> events = registry.handledEventTypes();
-        List<Webhook> ours = subscriptionsAt(url, description);
-        List<String> registeredSecrets = new ArrayList<>();
-        if (ours.isEmpty()) {
-            Webhook created = client.webhooks().create(new CreateWebhookRequest(url, List.copyOf(events), description));
-            log.info("Fonella: created webhook subscription {} for {} ({})", created.webhookId(), url,
-                    wireNames(events));
-            registeredSecrets.add(created.secret());
-            // Instances starting at the same moment may each have created one: list again and, as every
-            // instance does, keep the oldest and accept its secret, so that all of them verify what it delivers.
-            ours = subscriptionsAt(url, description);
-            if (ours.isEmpty()) {
-                ours = List.of(created);
-            }
-        }
-        Webhook subscription = ours.get(0);
-        Set<EventType> current = subscription.events().isEmpty()
-                ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(subscription.events());
-        if (!current.equals(events) || !subscription.enabled()) {
-            subscription = client.webhooks().update(subscription.webhookId(), UpdateWebhookRequest.builder()
-                    .events(List.copyOf(events)).enabled(true).build());
-            log.info("Fonella: updated webhook subscription {} for {} ({}{})", subscription.webhookId(), url,
-                    wireNames(events), current.equals(events) ? ", re-enabled" : "");
-        }
-        for (Webhook duplicate : ours.subList(1, ours.size())) {
-            registeredSecrets.add(duplicate.secret());
-            removeDuplicate(duplicate);
-        }
-        registeredSecrets.add(0, subscription.secret());
-        secrets.setRegisteredWebhookSecrets(registeredSecrets);
-        return subscription.webhookId();
+        WebhookSyncResult result = new WebhookSync(client).sync(target, registry.handledEventTypes());
+        log.debug("Fonella webhook sync for {}:\n{}", target.webhookUrl(), result.plan().render());
+        secrets.setRegisteredWebhookSecrets(result.secrets());
+        return result.subscription().webhookId();
     }
 
-    /**
-     * The subscriptions at this app's webhook URL, oldest first; subscriptions created in the same
-     * instant keep the order the API lists them in (creation order), so every instance agrees which
-     * is the oldest.
-     */
-    private List<Webhook> subscriptionsAt(String url, String description) {
-        return client.webhooks().list().stream()
-                .filter(webhook -> url.equals(webhook.url())
-                        || (webhook.url() == null && description.equals(webhook.description())))
-                .sorted(Comparator.comparing(Webhook::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-    }
-
-    private void removeDuplicate(Webhook duplicate) {
-        try {
-            client.webhooks().delete(duplicate.webhookId());
-            log.info("Fonella: removed duplicate webhook subscription {}", duplicate.webhookId());
-        } catch (FonellaNotFoundException alreadyRemoved) {
-            log.debug("Fonella: duplicate webhook subscription {} was already removed", duplicate.webhookId());
-        } catch (FonellaApiException deleteUnsupported) {
-            try {
-                client.webhooks().update(duplicate.webhookId(), UpdateWebhookRequest.builder().enabled(false).build());
-                log.info("Fonella: disabled duplicate webhook subscription {}", duplicate.webhookId());
-            } catch (FonellaApiException e) {
-                log.warn("Fonella: could not remove duplicate webhook subscription {}: {}", duplicate.webhookId(),
-                        e.getMessage());
-            }
-        }
-    }
-
-    private static List<String> wireNames(Set<EventType> events) {
-        return events.stream().map(EventType::wireName).toList();
-    }
-
-    private void scheduleRetry(Duration delay) {
+    private void scheduleRetry(int retry) {
         synchronized (this) {
             if (!running) {
                 return;
@@ -303,11 +241,13 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                     return thread;
                 });
             }
-            retries.schedule(() -> retry(delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+            Duration delay = retryPolicy.delay(retry, ThreadLocalRandom.current());
+            log.info("Fonella sync retry {} in {} ms", retry, delay.toMillis());
+            retries.schedule(() -> retry(retry), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void retry(Duration previousDelay) {
+    private void retry(int retry) {
         if (!running) {
             return;
         }
@@ -315,13 +255,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
             runOnce();
             log.info("Fonella sync succeeded on attempt {}", attempts);
         } catch (FonellaException e) {
-            Duration next = previousDelay.multipliedBy(2);
-            Duration max = properties.getTools().getSyncRetryMaxDelay();
-            next = next.compareTo(max) > 0 ? max : next;
-            log.warn("Fonella sync attempt {} failed, retrying in {} s: {}", attempts, next.toSeconds(),
-                    e.getMessage());
+            log.warn("Fonella sync attempt {} failed: {}", attempts, e.getMessage());
             if (isRetryable(e)) {
-                scheduleRetry(next);
+                scheduleRetry(retry + 1);
             }
         } catch (RuntimeException e) {
             log.error("Fonella sync attempt {} failed unexpectedly; not retrying", attempts, e);

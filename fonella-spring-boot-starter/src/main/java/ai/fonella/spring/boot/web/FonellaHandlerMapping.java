@@ -1,6 +1,6 @@
 package ai.fonella.spring.boot.web;
 
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;

@@ -3,7 +3,7 @@ package ai.fonella.spring.boot.web;
 import ai.fonella.event.DispatchResult;
 import ai.fonella.event.EventParseException;
 import ai.fonella.event.HandlerOutcome;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.webhook.WebhookVerificationException;
 import ai.fonella.webhook.WebhookVerifier;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -131,13 +132,25 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
                     JSON.writeValueAsBytes(answer)), duplicate ? "duplicate" : "success", eventType, result.event().id());
         }
         boolean inProgress = status == HttpStatus.SERVICE_UNAVAILABLE;
+        Map<String, Object> properties = Map.of("eventId", result.event().id(), "handlers",
+                outcomes(result.outcomes()));
+        if (result.retryAfter().isPresent()) {
+            // The deduplication store cannot be reached: no handler ran without its claim.
+            Problems.Reply problem = Problems.problem(status, "Deduplication store unavailable", "The store that "
+                    + "keeps handlers from running twice cannot be reached, so no handler ran for event "
+                    + result.event().id() + "; redeliver later.", properties);
+            String retryAfter = String.valueOf(result.retryAfter().get().toSeconds());
+            return new Answer(response -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+                problem.send(response);
+            }, "failure", eventType, result.event().id());
+        }
         String detail = inProgress
                 ? "Another delivery of event " + result.event().id() + " is still being handled; redeliver later."
                 : result.failures().size() + " handler(s) failed for event " + result.event().id()
                         + "; redeliver to retry them (handlers that succeeded are not run again).";
         return new Answer(Problems.problem(status, inProgress ? "Event in progress" : "Event handler failed", detail,
-                Map.of("eventId", result.event().id(), "handlers", outcomes(result.outcomes()))), "failure",
-                eventType, result.event().id());
+                properties), "failure", eventType, result.event().id());
     }
 
     private static List<Map<String, String>> outcomes(List<HandlerOutcome> outcomes) {

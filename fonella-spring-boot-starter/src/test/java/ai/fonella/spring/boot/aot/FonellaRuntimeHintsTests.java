@@ -41,6 +41,8 @@ class FonellaRuntimeHintsTests {
             assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(hints);
         }
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Call.class, "id")).accepts(hints);
+        assertThat(RuntimeHintsPredicates.resource().forResource("ai/fonella/spring/boot/dedup/schema-postgresql.sql"))
+                .accepts(hints);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package ai.fonella.spring.boot.autoconfigure;
 
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.FonellaException;

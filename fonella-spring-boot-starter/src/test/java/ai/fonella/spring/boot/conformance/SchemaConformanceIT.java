@@ -3,9 +3,9 @@ package ai.fonella.spring.boot.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.model.ToolMethod;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
-import ai.fonella.spring.boot.autoconfigure.FonellaToolRegistration;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaToolRegistration;
 import ai.fonella.spring.boot.test.AutoConfigureFonellaEmulator;
 import ai.fonella.tool.ToolArgumentException;
 import ai.fonella.tool.ToolArguments;

@@ -3,8 +3,8 @@ package ai.fonella.spring.boot.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.model.EventType;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
 import ai.fonella.spring.boot.it.app.OrderApp;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.spring.boot.test.AutoConfigureFonellaEmulator;
 import ai.fonella.spring.boot.test.FonellaTestClient;
 import ai.fonella.webhook.SignatureScheme;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.fonella.client.FonellaClient;
 import ai.fonella.support.FonellaJson;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.test.RecordedRequest;
 import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
@@ -18,7 +18,7 @@ import ai.fonella.model.EventType;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;
 import ai.fonella.model.Webhook;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.spring.boot.it.app.CallEvents;
 import ai.fonella.spring.boot.it.app.OrderApp;
 import ai.fonella.spring.boot.it.app.OrderTools;

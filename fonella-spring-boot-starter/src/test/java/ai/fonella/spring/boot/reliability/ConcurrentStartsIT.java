@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.model.Tool;
 import ai.fonella.model.Webhook;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.FonellaEmulatorTest;

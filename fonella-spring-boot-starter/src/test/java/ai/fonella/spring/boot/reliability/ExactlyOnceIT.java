@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.fonella.model.EventType;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.spring.boot.test.FonellaTestClient;
 import ai.fonella.test.BulkDelivery;
 import ai.fonella.test.FonellaEmulator;

@@ -1,7 +1,7 @@
 package ai.fonella.spring.boot.reliability;
 
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.webhook.WebhookVerifier;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package ai.fonella.spring.boot.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

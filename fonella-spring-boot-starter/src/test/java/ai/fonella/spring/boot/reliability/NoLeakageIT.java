@@ -1,5 +1,6 @@
 package ai.fonella.spring.boot.reliability;
 
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -98,7 +99,7 @@ class NoLeakageIT {
                 get(base + "/actuator/health/fonella", Map.of());
                 get(base + "/actuator/fonella", Map.of());
                 seen.add(app.getBean(FonellaStartupSync.class).status().toString());
-                seen.add(app.getBean(ai.fonella.spring.boot.autoconfigure.FonellaSecrets.class).toString());
+                seen.add(app.getBean(ai.fonella.spring.boot.registry.FonellaSecrets.class).toString());
                 seen.add(app.getBean(ai.fonella.spring.boot.autoconfigure.FonellaProperties.class).toString());
             }
 

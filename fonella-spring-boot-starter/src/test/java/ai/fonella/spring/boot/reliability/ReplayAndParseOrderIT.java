@@ -10,7 +10,7 @@ import static org.mockito.Mockito.verify;
 
 import ai.fonella.event.EventDispatcher;
 import ai.fonella.event.FonellaEvent;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookSigner;
 import java.net.URI;

@@ -3,7 +3,7 @@ package ai.fonella.spring.boot.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.fonella.spring.boot.autoconfigure.FonellaStartupException;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookSigner;
 import java.net.URI;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ai.fonella.support.FonellaJson;
 import ai.fonella.model.Tool;
-import ai.fonella.spring.boot.autoconfigure.FonellaStartupException;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.FonellaEmulatorTest;

@@ -2,9 +2,9 @@ package ai.fonella.spring.boot.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.support.FonellaJson;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
+import ai.fonella.support.FonellaJson;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;

@@ -2,8 +2,8 @@ package ai.fonella.spring.boot.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.support.FonellaJson;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
 import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookSigner;
 import java.net.URI;

@@ -1,12 +1,12 @@
 package ai.fonella.spring.boot.test;
 
-import ai.fonella.support.FonellaJson;
 import ai.fonella.model.EventType;
 import ai.fonella.model.ToolMethod;
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
-import ai.fonella.spring.boot.autoconfigure.FonellaSecrets;
-import ai.fonella.spring.boot.autoconfigure.FonellaToolRegistration;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaSecrets;
+import ai.fonella.spring.boot.registry.FonellaToolRegistration;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.tool.ToolArguments;
 import ai.fonella.webhook.WebhookSigner;

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -51,6 +52,9 @@ class OrderDeskIT {
 
     @Autowired
     CallbackRepository callbacks;
+
+    @Autowired
+    JdbcClient database;
 
     @LocalServerPort
     int port;
@@ -137,8 +141,10 @@ class OrderDeskIT {
                 .map(delivery -> delivery.eventId()).distinct().toList();
 
         eventIds.forEach(emulator::redeliver);
-        // The starter drops the duplicates in memory; the writes are idempotent for when it cannot
-        // (a restart, several instances): recording again changes nothing.
+        // The starter drops the duplicates, remembered in the app's database (shared by every
+        // instance); the writes are idempotent as well: recording again changes nothing.
+        assertThat(database.sql("SELECT COUNT(*) FROM fonella_event_claims WHERE completed = 1 AND event_id IN (:ids)")
+                .param("ids", eventIds).query(Long.class).single()).isGreaterThanOrEqualTo(eventIds.size());
         calls.recordEnded(emulator.client().calls().get(call.id()));
         calls.recordSummary(call.id(), "A short call.");
 

@@ -4,15 +4,15 @@ import ai.fonella.client.FonellaClient;
 import ai.fonella.event.DispatchResult;
 import ai.fonella.event.EventDispatcher;
 import ai.fonella.event.EventParseException;
-import ai.fonella.model.CreateWebhookRequest;
 import ai.fonella.model.EventType;
-import ai.fonella.model.UpdateWebhookRequest;
-import ai.fonella.model.Webhook;
 import ai.fonella.sync.DesiredTool;
 import ai.fonella.sync.SyncPlan;
 import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.sync.ToolSecrets;
 import ai.fonella.sync.ToolSync;
+import ai.fonella.sync.WebhookPlan;
+import ai.fonella.sync.WebhookSync;
+import ai.fonella.sync.WebhookSyncResult;
 import ai.fonella.tool.InvocableTool;
 import ai.fonella.tool.ToolArguments;
 import ai.fonella.tool.ToolCallContext;
@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@link ToolInvoker} binds the arguments and runs the method under a deadline,</li>
  *   <li>{@code POST /fonella/webhooks}: {@link WebhookVerifier} over the raw body before anything
  *       parses it, then {@link EventDispatcher} runs the {@code @OnFonellaEvent} methods once per event,</li>
- *   <li>at startup, {@link ToolSync} registers the tools and the webhook subscription is created.</li>
+ *   <li>at startup, {@link ToolSync} registers the tools and {@link WebhookSync} the webhook subscription.</li>
  * </ol>
  */
 public final class OrderDeskServer implements AutoCloseable {
@@ -145,24 +145,21 @@ public final class OrderDeskServer implements AutoCloseable {
         sync.apply(plan, endpoint);
     }
 
-    /** One subscription at this app's webhook URL, for exactly the events the handlers take. */
+    /**
+     * One subscription at this app's webhook URL, for exactly the events the handlers take: the same
+     * plan-then-apply {@link WebhookSync} the Spring Boot starter runs (the oldest registration at the
+     * URL wins, duplicates from instances starting together are removed, all their secrets accepted).
+     */
     private void subscribeToEvents() {
         Set<EventType> events = EnumSet.noneOf(EventType.class);
         dispatcher.handlers().forEach(handler -> events.addAll(handler.definition().eventTypes()));
-        String url = endpoint.webhookUrl();
-        Webhook webhook = client.webhooks().list().stream()
-                .filter(existing -> url.equals(existing.url()))
-                .findFirst()
-                .orElse(null);
-        if (webhook == null) {
-            webhook = client.webhooks().create(new CreateWebhookRequest(url, List.copyOf(events), "Order desk"));
-        } else if (!Set.copyOf(webhook.events()).equals(events) || !webhook.enabled()) {
-            webhook = client.webhooks().update(webhook.webhookId(), UpdateWebhookRequest.builder()
-                    .events(List.copyOf(events)).enabled(true).build());
-        }
-        webhookSecrets.add(0, webhook.secret());
-        console.println("Webhook subscription " + webhook.webhookId() + " for " + url + ": "
-                + events.stream().map(EventType::wireName).toList());
+        WebhookSync sync = new WebhookSync(client);
+        WebhookPlan plan = sync.plan(endpoint, events);
+        console.println("Webhook sync for " + endpoint.webhookUrl() + "\n" + plan.render().indent(2).stripTrailing());
+        WebhookSyncResult result = sync.apply(plan);
+        webhookSecrets.addAll(0, result.secrets());
+        console.println("Webhook subscription " + result.subscription().webhookId() + ": "
+                + events.stream().sorted().map(EventType::wireName).toList());
     }
 
     /** {@code POST|GET /fonella/tools/{name}}. */

@@ -2,7 +2,7 @@ package ai.fonella.spring.boot.it.more;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.fonella.spring.boot.autoconfigure.FonellaHandlerRegistry;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import ai.fonella.client.FonellaIoException;
 import ai.fonella.model.Tool;
-import ai.fonella.spring.boot.autoconfigure.FonellaStartupException;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.FonellaEmulatorTest;

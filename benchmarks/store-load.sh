@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Issue 12, item 7: the webhook endpoint's throughput with the JDBC store (local PostgreSQL) and the
+# Redis store against the in-memory store, in one run, plus the store's p50/p99 per delivery.
+# Builds the module, starts a real PostgreSQL and redis-server (embedded binaries from Maven
+# Central), one benchmark app JVM per store, and drives them in alternating rounds over loopback
+# HTTP from ai.fonella.bench.store.StoreLoad; everything stops on exit.
+#
+#   ./benchmarks/store-load.sh                               # defaults below
+#   ROUNDS=5 DURATION=10 WARMUP=30 CONCURRENCY=32 MESSAGES=20 SYNC_COMMIT=on ./benchmarks/store-load.sh
+#
+# See docs/PERFORMANCE.md.
+set -euo pipefail
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-30}
+CONCURRENCY=${CONCURRENCY:-32}
+MESSAGES=${MESSAGES:-20}
+SYNC_COMMIT=${SYNC_COMMIT:-on}   # PostgreSQL synchronous_commit; off: commits do not wait for the WAL flush
+source "$(dirname "$0")/build.sh"
+cp="$root/benchmarks/target/classes:$classpath"
+exec java -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
+  "$CONCURRENCY" "$MESSAGES"

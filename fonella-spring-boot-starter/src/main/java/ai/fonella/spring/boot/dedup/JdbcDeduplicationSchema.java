@@ -1,0 +1,93 @@
+package ai.fonella.spring.boot.dedup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * Creates the table of {@link JdbcEventDeduplicationStore} from the script shipped for the
+ * database: {@code ai/fonella/spring/boot/dedup/schema-{platform}.sql} in this jar, where
+ * {@code platform} is {@code postgresql}, {@code h2}, {@code mysql} or {@code mariadb}. The scripts
+ * are idempotent ({@code CREATE TABLE IF NOT EXISTS}); apps that manage their schema with Flyway or
+ * Liquibase copy the script into a migration instead.
+ */
+public final class JdbcDeduplicationSchema {
+
+    /** Where the scripts are, on the class path. */
+    public static final String SCRIPT_LOCATION = "ai/fonella/spring/boot/dedup/schema-%s.sql";
+
+    private JdbcDeduplicationSchema() {
+    }
+
+    /**
+     * The database platform of a data source, as the scripts name it.
+     *
+     * @param dataSource the data source
+     * @return for example {@code postgresql}
+     * @throws IllegalStateException if the database cannot be asked
+     */
+    public static String platform(DataSource dataSource) {
+        try {
+            String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
+            return DatabaseDriver.fromJdbcUrl(url).getId();
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Could not learn which database the DataSource connects to: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The script for a platform with the table (and its index) renamed.
+     *
+     * @param platform as {@link #platform} returns it
+     * @param tableName the table, optionally schema-qualified
+     * @return the SQL, or {@code null} when no script is shipped for the platform
+     */
+    public static String script(String platform, String tableName) {
+        ClassPathResource resource = new ClassPathResource(String.format(SCRIPT_LOCATION, platform));
+        if (!resource.exists()) {
+            return null;
+        }
+        String sql;
+        try {
+            sql = resource.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String table = JdbcEventDeduplicationStore.requireTableName(tableName);
+        String index = table.substring(table.indexOf('.') + 1) + "_expires_at";
+        return sql.replace(JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME + "_expires_at", index)
+                .replace(JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME, table);
+    }
+
+    /**
+     * Runs the platform's script.
+     *
+     * @param dataSource the data source
+     * @param tableName the table, optionally schema-qualified
+     * @throws IllegalStateException naming the scripts there are when none is shipped for the
+     *     database
+     */
+    public static void create(DataSource dataSource, String tableName) {
+        String platform = platform(dataSource);
+        String sql = script(platform, tableName);
+        if (sql == null) {
+            throw new IllegalStateException("No deduplication table script is shipped for the database '" + platform
+                    + "' (there are: postgresql, h2, mysql, mariadb). Create the table " + tableName + " from "
+                    + String.format(SCRIPT_LOCATION, "postgresql") + ", adapted to your database, and set "
+                    + "fonella.webhooks.deduplication.jdbc.initialize-schema=never.");
+        }
+        ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
+                new ByteArrayResource(sql.getBytes(StandardCharsets.UTF_8), "schema-" + platform + ".sql"));
+        DatabasePopulatorUtils.execute(populator, dataSource);
+    }
+}
