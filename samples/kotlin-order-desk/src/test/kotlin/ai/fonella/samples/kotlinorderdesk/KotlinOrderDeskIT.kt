@@ -4,6 +4,8 @@ import ai.fonella.client.FonellaClient
 import ai.fonella.spring.boot.test.AutoConfigureFonellaEmulator
 import ai.fonella.test.CallScript
 import ai.fonella.test.FonellaEmulator
+import ai.fonella.tool.ToolCatalog
+import ai.fonella.tool.ToolDefinitions
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Test
@@ -43,6 +45,17 @@ class KotlinOrderDeskIT(
         assertThat(lookup["properties"].propertyNames().toList()).isEqualTo(listOf("orderNumber", "channel", "note"))
         val callback = registered.getValue("bookCallback").inputSchema()
         assertThat(callback["required"].strings()).isEqualTo(listOf("phoneNumber", "topic"))
+    }
+
+    @Test
+    fun `the build's tool catalog holds Kotlin's schemas and still describes the running methods`() {
+        val catalog = ToolCatalog.load(javaClass.classLoader)
+        assertThat(catalog.isEmpty).`as`("process-aot wrote %s", ToolCatalog.RESOURCE).isFalse()
+        for (method in ToolDefinitions.findToolMethods(OrderTools::class.java)) {
+            val lookup = catalog.schema(OrderTools::class.java, method)
+            assertThat(lookup.whyNot()).isNull()
+            assertThat(lookup.schema()).isEqualTo(ToolDefinitions.of(OrderTools::class.java, method).inputSchema())
+        }
     }
 
     @Test
