@@ -60,6 +60,12 @@ import tools.jackson.databind.json.JsonMapper;
  * anything else (records, maps, collections) is compact JSON, and a value that serializes to a JSON
  * string (an enum, a UUID, a date) is that string.
  *
+ * <h2>Kotlin</h2>
+ * An absent argument of a parameter with a default value gets the Kotlin default (the function is
+ * called with {@code KFunction.callBy}); a {@code suspend} function is awaited like a
+ * {@link CompletionStage}, and at the deadline its coroutine is cancelled; {@code Unit} gives the
+ * "done" text. See the README, section "Kotlin".
+ *
  * <h2>Failures</h2>
  * A {@link ToolResultException}'s message is sent verbatim. A Jakarta
  * {@code ConstraintViolationException} (a {@code @Validated} bean rejecting its arguments) counts as
