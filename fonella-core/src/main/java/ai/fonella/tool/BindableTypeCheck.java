@@ -149,13 +149,13 @@ final class BindableTypeCheck {
             }
             return null;
         }
-        String kotlinProblem = hasCreator(raw) ? null : KotlinSupport.creatorProblem(raw);
-        if (kotlinProblem != null) {
-            return at(path) + kotlinProblem;
-        }
-        if (!hasCreator(raw) && !KotlinSupport.isKotlinType(raw)) {
-            return at(path) + raw.getName() + " has no no-argument constructor, so Jackson cannot create it; make it "
-                    + "a record, add a no-argument constructor, or mark a constructor with @JsonCreator.";
+        if (!hasCreator(raw)) {
+            String problem = KotlinSupport.isKotlinType(raw) ? KotlinSupport.creatorProblem(raw) // primary constructor
+                    : raw.getName() + " has no no-argument constructor, so Jackson cannot create it; make it a record, "
+                    + "add a no-argument constructor, or mark a constructor with @JsonCreator.";
+            if (problem != null) {
+                return at(path) + problem;
+            }
         }
         for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {

@@ -467,8 +467,9 @@ public final class ToolInvoker implements AutoCloseable {
          * properties, matches enums case-insensitively, rejects {@code null} for primitives and
          * omits {@code null} fields from results. {@code @ToolParam(name)} is honoured on top of any
          * mapper given, and Jackson's Kotlin module ({@code jackson-module-kotlin}) is added when it
-         * is on the class path, so that Kotlin data classes bind as their schemas say. Schemas are generated with the default configuration, so a custom mapper
-         * must not rename properties (e.g. with a naming strategy).
+         * is on the class path, so that Kotlin data classes bind as their schemas say. Schemas are
+         * generated with the default configuration, so a custom mapper must not rename properties
+         * (e.g. with a naming strategy).
          *
          * @param mapper the mapper
          * @return this builder
