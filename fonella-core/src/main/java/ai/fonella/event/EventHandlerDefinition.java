@@ -1,5 +1,6 @@
 package ai.fonella.event;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.model.EventType;
 import java.lang.reflect.Method;
 import java.util.Collections;
@@ -55,7 +56,8 @@ public record EventHandlerDefinition(
             throw new IllegalArgumentException("eventTypes must not contain UNKNOWN; use allTypes");
         }
         parameters = List.copyOf(parameters);
-        if (parameters.size() != method.getParameterCount()) {
+        int count = method.getParameterCount() - (KotlinSupport.isSuspending(method) ? 1 : 0);
+        if (parameters.size() != count) {
             throw new IllegalArgumentException("one parameter kind per method parameter is required");
         }
     }

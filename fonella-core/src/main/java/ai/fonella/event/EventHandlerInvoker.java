@@ -1,5 +1,6 @@
 package ai.fonella.event;
 
+import ai.fonella.internal.KotlinSupport;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -46,6 +47,18 @@ public interface EventHandlerInvoker {
             throw new EventHandlerDefinitionException("Event handler " + method.getDeclaringClass().getName() + "."
                     + method.getName() + " cannot be made accessible (its module does not open the package); "
                     + "make the method and its class public.");
+        }
+        KotlinSupport.Function kotlin;
+        try {
+            kotlin = KotlinSupport.function(method);
+        } catch (IllegalStateException e) {
+            throw new EventHandlerDefinitionException("Event handler " + method.getDeclaringClass().getName() + "."
+                    + method.getName() + " cannot be run: " + e.getMessage());
+        }
+        if (kotlin != null && kotlin.suspending()) {
+            // a suspend handler runs to completion on the dispatching thread, so deduplication and
+            // failure reporting stay those of a plain method
+            return arguments -> kotlin.callBlocking(target, arguments);
         }
         return arguments -> {
             try {

@@ -2,6 +2,7 @@ package ai.fonella.event;
 
 import ai.fonella.event.EventHandlerDefinition.ParameterKind;
 import ai.fonella.internal.AnnotatedMethods;
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.model.Call;
 import ai.fonella.model.EventType;
 import java.lang.reflect.Method;
@@ -124,6 +125,10 @@ public final class EventHandlers {
         List<ParameterKind> parameters = new ArrayList<>();
         List<Class<?>> eventParameters = new ArrayList<>();
         Class<?>[] types = method.getParameterTypes();
+        if (KotlinSupport.isSuspending(method)) {
+            // a suspend handler: its Continuation is the coroutine machinery, and it is run to completion
+            types = Arrays.copyOf(types, types.length - 1);
+        }
         for (int i = 0; i < types.length; i++) {
             Class<?> parameter = types[i];
             if (FonellaEvent.class.isAssignableFrom(parameter)) {
@@ -228,7 +233,8 @@ public final class EventHandlers {
     }
 
     private static String parameterList(Method method) {
-        return Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
-                .collect(Collectors.joining(", ", "(", ")"));
+        return Arrays.stream(method.getParameterTypes())
+                .limit(method.getParameterCount() - (KotlinSupport.isSuspending(method) ? 1 : 0))
+                .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -36,7 +36,9 @@ import java.lang.annotation.Target;
  *
  * <p>The annotation is found on the method itself or on a method it overrides or implements, in a
  * superclass or an interface. Handlers run synchronously on the thread that received the webhook,
- * so the HTTP answer reflects their outcome; their return value is ignored.
+ * so the HTTP answer reflects their outcome; their return value is ignored. A Kotlin {@code suspend}
+ * handler is run to completion there too ({@code runBlocking}), so deduplication and failures work as
+ * for any other handler.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.internal.Types;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -149,8 +150,12 @@ final class BindableTypeCheck {
             return null;
         }
         if (!hasCreator(raw)) {
-            return at(path) + raw.getName() + " has no no-argument constructor, so Jackson cannot create it; make it "
-                    + "a record, add a no-argument constructor, or mark a constructor with @JsonCreator.";
+            String problem = KotlinSupport.isKotlinType(raw) ? KotlinSupport.creatorProblem(raw) // primary constructor
+                    : raw.getName() + " has no no-argument constructor, so Jackson cannot create it; make it a record, "
+                    + "add a no-argument constructor, or mark a constructor with @JsonCreator.";
+            if (problem != null) {
+                return at(path) + problem;
+            }
         }
         for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {

@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.internal.Types;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -34,10 +35,12 @@ final class MethodPlan {
     private final QueryArguments query;
     private final SchemaCheck check;
     private final boolean takesContext;
+    private final KotlinSupport.Function kotlin;
 
     private MethodPlan(Method method, MethodHandle handle, Binder[] binders, QueryArguments query,
-            SchemaCheck check) {
+            SchemaCheck check, KotlinSupport.Function kotlin) {
         this.method = method;
+        this.kotlin = kotlin;
         this.check = check;
         this.handle = handle;
         this.binders = binders;
@@ -77,8 +80,9 @@ final class MethodPlan {
                 case ARGUMENT -> new Binder(param, param.name(), mapper);
             };
         }
-        return new MethodPlan(invocationMethod, handle(invocationMethod), binders,
-                QueryArguments.compile(inputSchema), SchemaCheck.compile(inputSchema, inputSchema));
+        KotlinSupport.Function kotlin = parameters.kotlin();
+        return new MethodPlan(invocationMethod, kotlin != null && kotlin.suspending() ? null : handle(invocationMethod),
+                binders, QueryArguments.compile(inputSchema), SchemaCheck.compile(inputSchema, inputSchema), kotlin);
     }
 
     /**
@@ -109,6 +113,9 @@ final class MethodPlan {
      *     {@code Exception} arrives wrapped in an {@link UndeclaredThrowableException})
      */
     Object invoke(Object target, Object[] arguments) throws Exception {
+        if (kotlin != null && kotlin.needsKotlinCall(arguments)) {
+            return kotlin.call(target, arguments); // defaults for absent arguments; suspend as a future
+        }
         try {
             return (Object) handle.invokeExact(target, arguments);
         } catch (Exception | Error e) {
@@ -161,6 +168,7 @@ final class MethodPlan {
         private final String path;
         private final boolean whole;
         private final boolean required;
+        private final boolean defaulted;
         private final Object missingValue;
         private final ObjectReader reader;
         private final Fast fast;
@@ -169,6 +177,7 @@ final class MethodPlan {
             this.path = path;
             this.whole = param.kind() == ToolParameters.Kind.ARGUMENTS_OBJECT;
             this.required = param.required();
+            this.defaulted = param.defaulted();
             this.missingValue = missingValue(param.type());
             this.reader = mapper.readerFor(mapper.constructType(param.type()));
             this.fast = fast(param.type());
@@ -180,7 +189,7 @@ final class MethodPlan {
                 if (required) {
                     throw SchemaCheck.missing(path);
                 }
-                return missingValue;
+                return defaulted ? KotlinSupport.ABSENT : missingValue;
             }
             try {
                 switch (fast) {

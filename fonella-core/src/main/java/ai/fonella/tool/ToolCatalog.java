@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.support.FonellaJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -203,6 +204,10 @@ public final class ToolCatalog {
                 .append('\n').append(targetClass.getName()).append('#').append(method.toGenericString()).append('\n');
         ToolDefinitions.findAnnotation(targetClass, method).ifPresent(found -> annotation(text, found));
         annotations(text, method.getAnnotations());
+        if (KotlinSupport.isKotlinType(method.getDeclaringClass())) {
+            // nullability and default values live in the class's kotlin.Metadata, not in the Java signature
+            annotations(text, method.getDeclaringClass().getAnnotations());
+        }
         Set<Type> seen = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             text.append("\nparameter ").append(parameter.getName()).append(' ');

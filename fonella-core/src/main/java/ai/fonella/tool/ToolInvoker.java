@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.internal.Types;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -59,6 +60,12 @@ import tools.jackson.databind.json.JsonMapper;
  * anything else (records, maps, collections) is compact JSON, and a value that serializes to a JSON
  * string (an enum, a UUID, a date) is that string.
  *
+ * <h2>Kotlin</h2>
+ * An absent argument of a parameter with a default value gets the Kotlin default (the function is
+ * called with {@code KFunction.callBy}); a {@code suspend} function is awaited like a
+ * {@link CompletionStage}, and at the deadline its coroutine is cancelled; {@code Unit} gives the
+ * "done" text. See the README, section "Kotlin".
+ *
  * <h2>Failures</h2>
  * A {@link ToolResultException}'s message is sent verbatim. A Jakarta
  * {@code ConstraintViolationException} (a {@code @Validated} bean rejecting its arguments) counts as
@@ -113,7 +120,7 @@ public final class ToolInvoker implements AutoCloseable {
     private final Watchdog watchdog = new Watchdog("fonella-tool-watchdog");
 
     private ToolInvoker(Builder builder) {
-        this.mapper = ToolJson.withToolParamNames(builder.mapper.rebuild()).build();
+        this.mapper = ToolJson.withToolParamNames(KotlinSupport.withKotlinModule(builder.mapper.rebuild())).build();
         this.outcomes = new ToolOutcomes(mapper, builder.doneText, builder.emptyResultText, builder.timeoutText,
                 builder.errorText, builder.errorPolicy);
         this.defaultTimeout = builder.defaultTimeout;
@@ -193,7 +200,8 @@ public final class ToolInvoker implements AutoCloseable {
         if (timeout == null) {
             timeout = definition.timeout() != null ? definition.timeout() : defaultTimeout;
         }
-        return new InvocableTool(definition, isStatic ? null : target, plan, timeout, isVoid(method));
+        boolean voidResult = isVoid(method) || parameters.kotlin() != null && parameters.kotlin().returnsUnit();
+        return new InvocableTool(definition, isStatic ? null : target, plan, timeout, voidResult);
     }
 
     /**
@@ -458,8 +466,10 @@ public final class ToolInvoker implements AutoCloseable {
          * The mapper that reads arguments and writes results. The default ignores unknown
          * properties, matches enums case-insensitively, rejects {@code null} for primitives and
          * omits {@code null} fields from results. {@code @ToolParam(name)} is honoured on top of any
-         * mapper given. Schemas are generated with the default configuration, so a custom mapper
-         * must not rename properties (e.g. with a naming strategy).
+         * mapper given, and Jackson's Kotlin module ({@code jackson-module-kotlin}) is added when it
+         * is on the class path, so that Kotlin data classes bind as their schemas say. Schemas are
+         * generated with the default configuration, so a custom mapper must not rename properties
+         * (e.g. with a naming strategy).
          *
          * @param mapper the mapper
          * @return this builder

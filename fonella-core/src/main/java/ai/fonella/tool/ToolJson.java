@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.AnnotationIntrospector;
@@ -173,7 +174,7 @@ final class ToolJson {
      * @return the same builder
      */
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
-        return withToolParamNames(builder)
+        return withToolParamNames(KotlinSupport.withKotlinModule(builder))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)

@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.internal.Types;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -9,6 +10,7 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +27,11 @@ import java.util.Map;
  * @param parameters one entry per method parameter, in order
  * @param flattened whether the only argument parameter is a record or bean whose properties are the
  *     top-level arguments
+ * @param kotlin the Kotlin view of the method, {@code null} for Java; for a {@code suspend} function
+ *     {@code parameters} leaves out the trailing {@code Continuation}
  */
-record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters, boolean flattened) {
+record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters, boolean flattened,
+        KotlinSupport.Function kotlin) {
 
     /** Copies the parameter list. */
     public ToolParameters {
@@ -57,9 +62,11 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
      * @param type the parameter's type, resolved against the tool class
      * @param schemaType the type the schema describes: {@code type} with {@code Optional} unwrapped
      * @param parameter the reflective parameter
+     * @param defaulted whether it is a Kotlin parameter with a default value, which applies when the
+     *     argument is absent or {@code null}
      */
     public record Param(int index, Kind kind, String name, String description, boolean required, Type type,
-            Type schemaType, Parameter parameter) {
+            Type schemaType, Parameter parameter, boolean defaulted) {
     }
 
     /**
@@ -73,11 +80,23 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
      *     has no name
      */
     public static ToolParameters of(Class<?> toolClass, Method method) {
+        KotlinSupport.Function kotlin;
+        try {
+            kotlin = KotlinSupport.function(method);
+        } catch (IllegalStateException e) {
+            throw new ToolDefinitionException(toolClass, method, "Tool method " + ToolMethods.describe(toolClass,
+                    method) + " cannot be read: " + e.getMessage());
+        }
         Parameter[] reflected = method.getParameters();
         Type[] generic = method.getGenericParameterTypes();
         if (generic.length != reflected.length) {
             // inner-class constructors aside this cannot happen for methods; be safe
             generic = method.getParameterTypes();
+        }
+        if (kotlin != null && kotlin.valueParameterCount() < reflected.length) {
+            // a suspend function's Continuation is the coroutine machinery, not an argument
+            reflected = Arrays.copyOf(reflected, kotlin.valueParameterCount());
+            generic = Arrays.copyOf(generic, kotlin.valueParameterCount());
         }
         List<Integer> argumentIndexes = new ArrayList<>();
         for (int i = 0; i < reflected.length; i++) {
@@ -94,7 +113,7 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
             Parameter p = reflected[i];
             Type type = Types.resolve(generic[i], toolClass);
             if (p.getType() == ToolCallContext.class) {
-                params.add(new Param(i, Kind.CONTEXT, null, null, false, type, type, p));
+                params.add(new Param(i, Kind.CONTEXT, null, null, false, type, type, p, false));
                 continue;
             }
             ToolParam toolParam = p.getAnnotation(ToolParam.class);
@@ -106,10 +125,10 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
                 if (problem != null) {
                     throw unbindable(toolClass, method, label, type, problem);
                 }
-                params.add(new Param(i, Kind.ARGUMENTS_OBJECT, null, description, true, type, type, p));
+                params.add(new Param(i, Kind.ARGUMENTS_OBJECT, null, description, true, type, type, p, false));
                 continue;
             }
-            String name = name(toolClass, method, p, toolParam, i);
+            String name = name(toolClass, method, p, toolParam, i, kotlin);
             if (problem != null) {
                 throw unbindable(toolClass, method, "parameter '" + name + "'", type, problem);
             }
@@ -119,10 +138,12 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
                         method) + " has two parameters named '" + name + "'. Give each argument a unique name with "
                         + "@ToolParam(name = \"...\").");
             }
-            boolean required = required(toolParam, p, type);
-            params.add(new Param(i, Kind.ARGUMENT, name, description, required, type, Types.unwrapOptional(type), p));
+            boolean defaulted = kotlin != null && kotlin.hasDefault(i);
+            boolean required = required(toolParam, p, type, kotlin, i);
+            params.add(new Param(i, Kind.ARGUMENT, name, description, required, type, Types.unwrapOptional(type), p,
+                    defaulted));
         }
-        return new ToolParameters(toolClass, method, params, flatten);
+        return new ToolParameters(toolClass, method, params, flatten, kotlin);
     }
 
     /**
@@ -141,7 +162,8 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
                 + problem);
     }
 
-    private static String name(Class<?> toolClass, Method method, Parameter p, ToolParam toolParam, int index) {
+    private static String name(Class<?> toolClass, Method method, Parameter p, ToolParam toolParam, int index,
+            KotlinSupport.Function kotlin) {
         String explicit = toolParam == null ? null : Annotations.text(toolParam.name());
         if (explicit == null) {
             JsonProperty jsonProperty = p.getAnnotation(JsonProperty.class);
@@ -149,6 +171,9 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
         }
         if (explicit != null) {
             return explicit;
+        }
+        if (!p.isNamePresent() && kotlin != null && kotlin.name(index) != null) {
+            return kotlin.name(index); // Kotlin keeps its names in its metadata, -java-parameters or not
         }
         if (!p.isNamePresent()) {
             throw new ToolDefinitionException(toolClass, method, "Tool method " + ToolMethods.describe(toolClass,
@@ -169,12 +194,14 @@ record ToolParameters(Class<?> toolClass, Method method, List<Param> parameters,
         return description;
     }
 
-    private static boolean required(ToolParam toolParam, Parameter p, Type type) {
+    private static boolean required(ToolParam toolParam, Parameter p, Type type, KotlinSupport.Function kotlin,
+            int index) {
         ToolParam.Requirement requirement = toolParam == null ? ToolParam.Requirement.INFER : toolParam.required();
         return switch (requirement) {
             case REQUIRED -> true;
             case OPTIONAL -> false;
-            case INFER -> !Types.isOptional(type) && !Annotations.isNullable(p, p.getAnnotatedType());
+            case INFER -> kotlin != null ? !kotlin.nullable(index) && !kotlin.hasDefault(index)
+                    : !Types.isOptional(type) && !Annotations.isNullable(p, p.getAnnotatedType());
         };
     }
 

@@ -33,7 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code @ToolParam(name)}), its properties are the top-level properties.</li>
  * <li>{@code required} is always present at the top level (possibly empty); an argument or nested
  * property is required unless its type is an {@code Optional}, it is annotated {@code @Nullable}, or
- * {@code @ToolParam(required = OPTIONAL)}. Nothing is declared nullable.</li>
+ * {@code @ToolParam(required = OPTIONAL)}; in Kotlin, unless its type is nullable or it has a default
+ * value (read with Kotlin reflection; a {@code suspend} function's continuation is no argument).
+ * Nothing is declared nullable.</li>
  * <li>Objects are closed ({@code additionalProperties: false}); {@code Map<String, T>} is an object
  * whose {@code additionalProperties} is the schema of {@code T}. A type used more than once, or
  * recursively, is a definition in the root {@code $defs}; others are inlined.</li>

@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.KotlinSupport;
 import ai.fonella.internal.Types;
 import com.fasterxml.classmate.ResolvedType;
 import com.github.victools.jsonschema.generator.FieldScope;
@@ -116,6 +117,10 @@ final class VictoolsGenerator {
         Field raw = field.getRawMember();
         if (Types.isOptional(raw.getType())) {
             return false;
+        }
+        Boolean kotlinOptional = KotlinSupport.optionalProperty(raw);
+        if (kotlinOptional != null) {
+            return !kotlinOptional; // String? or a default value in the primary constructor
         }
         if (Annotations.isNullable(raw, raw.getAnnotatedType())) {
             return false;

@@ -25,9 +25,17 @@ class WithoutJakartaValidationTests {
 
     @Test
     void generatesSchemasWhenJakartaValidationIsNotOnTheClassPath(@TempDir Path dir) throws Exception {
+        definesAndInvokesWithout(dir, "jakarta.validation", "jakarta.validation.constraints.NotNull");
+    }
+
+    /**
+     * Defines and invokes tools of a plain Java class in a class loader whose class path leaves out
+     * every jar whose file name contains {@code classPathFragment}.
+     */
+    static void definesAndInvokesWithout(Path dir, String classPathFragment, String absentClass) throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.contains("jakarta.validation")) {
+            if (!Path.of(entry).getFileName().toString().contains(classPathFragment)) {
                 urls.add(Path.of(entry).toUri().toURL());
             }
         }
@@ -50,7 +58,7 @@ class WithoutJakartaValidationTests {
         urls.add(classes.toUri().toURL());
 
         try (URLClassLoader isolated = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            assertThatThrownBy(() -> isolated.loadClass("jakarta.validation.constraints.NotNull"))
+            assertThatThrownBy(() -> isolated.loadClass(absentClass))
                     .isInstanceOf(ClassNotFoundException.class);
             Class<?> tools = isolated.loadClass("plain.PlainTools");
             Class<?> definitions = isolated.loadClass("ai.fonella.tool.ToolDefinitions");

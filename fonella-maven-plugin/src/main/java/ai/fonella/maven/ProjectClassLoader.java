@@ -17,7 +17,8 @@ import java.util.List;
  * would carry a different class of the same name, and the plugin would find no tool at all. The same
  * holds for every annotation the schema generator reads by class: Jackson's
  * ({@code @JsonProperty}, {@code @JsonPropertyDescription}, {@code @JsonIgnore}, ...), Jackson 3's
- * databind annotations and Jakarta Validation's constraints.
+ * databind annotations and Jakarta Validation's constraints, and for Kotlin classes the Kotlin
+ * standard library, whose {@code kotlin.Metadata} Kotlin reflection reads.
  *
  * <p>So classes of the {@linkplain #SHARED_PACKAGES shared packages} are taken from the plugin when
  * the plugin has them; every other class, and shared-package classes the plugin lacks (for example
@@ -41,7 +42,8 @@ final class ProjectClassLoader extends URLClassLoader {
             "com.fasterxml.jackson.annotation.",
             "tools.jackson.",
             "jakarta.validation.",
-            "com.github.victools.jsonschema.");
+            "com.github.victools.jsonschema.",
+            "kotlin.");
 
     static {
         registerAsParallelCapable();
