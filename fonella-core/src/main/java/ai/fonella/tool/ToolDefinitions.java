@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +35,18 @@ import tools.jackson.databind.node.ObjectNode;
  * and says what to change.
  */
 public final class ToolDefinitions {
+
+    /**
+     * Schemas already generated, per tool class and method (a class registered as several beans is
+     * generated once). Kept with the class itself, so classes of a build's class loader are not
+     * pinned.
+     */
+    private static final ClassValue<Map<Method, ObjectNode>> SCHEMAS = new ClassValue<>() {
+        @Override
+        protected Map<Method, ObjectNode> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private ToolDefinitions() {
     }
@@ -126,10 +139,13 @@ public final class ToolDefinitions {
             throw new ToolDefinitionException(targetClass, target, where + " (tool '" + name + "'): "
                     + e.getMessage());
         }
-        ObjectNode schema = ToolSchemaGenerator.standard().inputSchema(targetClass, target);
-        if (annotation.method() == ToolMethod.GET) {
-            QueryArguments.narrowToQuery(schema);
-        }
+        ObjectNode schema = SCHEMAS.get(targetClass).computeIfAbsent(target, key -> {
+            ObjectNode generated = ToolSchemaGenerator.standard().inputSchema(targetClass, target);
+            if (annotation.method() == ToolMethod.GET) {
+                QueryArguments.narrowToQuery(generated);
+            }
+            return generated;
+        }).deepCopy();
         return new ToolDefinition(name, description, annotation.method(), timeout, schema, target);
     }
 
