@@ -64,6 +64,14 @@ abstract class SchemaCheck {
     abstract void check(JsonNode value, String path);
 
     /**
+     * As {@link #check(JsonNode, String)} for the property {@code name} of the object at
+     * {@code parent}; builds the property's path only when it is needed.
+     */
+    void check(JsonNode value, String parent, String name) {
+        check(value, join(parent, name));
+    }
+
+    /**
      * Compiles the check for a schema.
      *
      * @param schema the (sub)schema, e.g. one property of the input schema
@@ -126,6 +134,13 @@ abstract class SchemaCheck {
                 target.check(value, path);
             }
         }
+
+        @Override
+        void check(JsonNode value, String parent, String name) {
+            if (target != null) {
+                target.check(value, parent, name);
+            }
+        }
     }
 
     /** The keywords of one schema object. */
@@ -150,6 +165,9 @@ abstract class SchemaCheck {
         private final int maxItems;
         private final boolean uniqueItems;
         private final Map<String, SchemaCheck> properties;
+        private final String[] propertyNames;
+        private final SchemaCheck[] propertyChecks;
+        private final boolean[] propertyRequired;
         private final Set<String> required;
         private final boolean closed;
         private final SchemaCheck items;
@@ -232,6 +250,26 @@ abstract class SchemaCheck {
             this.additional = additionalNode != null && additionalNode.isObject()
                     ? SchemaCheck.compile(additionalNode, root, refs) : null;
             this.items = SchemaCheck.compile(schema.get("items"), root, refs);
+            this.propertyNames = properties == null ? new String[0] : properties.keySet().toArray(String[]::new);
+            this.propertyChecks = new SchemaCheck[propertyNames.length];
+            this.propertyRequired = new boolean[propertyNames.length];
+            for (int i = 0; i < propertyNames.length; i++) {
+                propertyChecks[i] = properties.get(propertyNames[i]);
+                propertyRequired[i] = required.contains(propertyNames[i]);
+            }
+        }
+
+        @Override
+        void check(JsonNode value, String parent, String name) {
+            if (value.isObject() || value.isArray()) {
+                check(value, join(parent, name));
+                return;
+            }
+            try {
+                check(value, name); // a scalar needs its full path only to say what is wrong with it
+            } catch (ToolArgumentException refused) {
+                check(value, join(parent, name));
+            }
         }
 
         @Override
@@ -360,22 +398,20 @@ abstract class SchemaCheck {
             if (object.size() > maxProperties) {
                 throw fail(path, name(path) + " must have at most " + maxProperties + " entries.");
             }
-            if (properties != null) {
-                for (Map.Entry<String, SchemaCheck> property : properties.entrySet()) {
-                    JsonNode child = object.get(property.getKey());
-                    boolean absent = child == null || child.isNull();
-                    if (absent && required.contains(property.getKey())) {
-                        throw missing(join(path, property.getKey()));
-                    }
-                    if (child == null) {
-                        continue;
-                    }
-                    if (property.getValue() != null) {
-                        property.getValue().check(child, join(path, property.getKey()));
-                    }
+            int known = 0;
+            for (int i = 0; i < propertyNames.length; i++) {
+                JsonNode child = object.get(propertyNames[i]);
+                if (child != null) {
+                    known++;
+                }
+                if ((child == null || child.isNull()) && propertyRequired[i]) {
+                    throw missing(join(path, propertyNames[i]));
+                }
+                if (child != null && propertyChecks[i] != null) {
+                    propertyChecks[i].check(child, path, propertyNames[i]);
                 }
             }
-            if (closed || additional != null) {
+            if (known < object.size() && (closed || additional != null)) { // only then is anything unknown
                 for (Map.Entry<String, JsonNode> entry : object.properties()) {
                     if (properties != null && properties.containsKey(entry.getKey())) {
                         continue;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,18 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToolDefinitions {
 
     private static final Logger log = LoggerFactory.getLogger(ToolDefinitions.class);
+
+    /**
+     * Schemas already generated, per tool class and method (a class registered as several beans is
+     * generated once). Kept with the class itself, so classes of a build's class loader are not
+     * pinned.
+     */
+    private static final ClassValue<Map<Method, ObjectNode>> SCHEMAS = new ClassValue<>() {
+        @Override
+        protected Map<Method, ObjectNode> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private ToolDefinitions() {
     }
@@ -146,18 +159,17 @@ public final class ToolDefinitions {
                     + e.getMessage());
         }
         ToolCatalog.Lookup built = catalog == null || catalog.isEmpty() ? null : catalog.schema(targetClass, target);
-        ObjectNode schema;
-        if (built != null && built.schema() != null) {
-            schema = built.schema();
-        } else {
-            if (built != null) {
-                log.info("Fonella: generating the schema of tool '{}' at startup: {}", name, built.whyNot());
-            }
-            schema = ToolSchemaGenerator.standard().inputSchema(targetClass, target);
-            if (annotation.method() == ToolMethod.GET) {
-                QueryArguments.narrowToQuery(schema);
-            }
+        if (built != null && built.whyNot() != null) {
+            log.info("Fonella: generating the schema of tool '{}' at startup: {}", name, built.whyNot());
         }
+        ObjectNode schema = built != null && built.schema() != null ? built.schema()
+                : SCHEMAS.get(targetClass).computeIfAbsent(target, key -> {
+                    ObjectNode generated = ToolSchemaGenerator.standard().inputSchema(targetClass, target);
+                    if (annotation.method() == ToolMethod.GET) {
+                        QueryArguments.narrowToQuery(generated);
+                    }
+                    return generated;
+                }).deepCopy();
         return new ToolDefinition(name, description, annotation.method(), timeout, schema, target, targetClass);
     }
 

@@ -77,7 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureFonellaEmulator
 class SchemaConformanceIT {
 
-    private static final int CASES = Integer.getInteger("fonella.conformance.cases", 200);
+    private static final int CASES = Integer.getInteger("fonella.conformance.cases", 300);
     private static final long SEED = Long.getLong("fonella.conformance.seed", new SplittableRandom().nextLong());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SchemaRegistry VALIDATORS = SchemaRegistry.withDefaultDialect(
