@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns the query parameters of a {@code GET} tool call into the JSON arguments object, converting
  * each value to the type the tool's schema declares: numbers and booleans from their text, arrays
- * from repeated parameters (or one JSON array text), objects from JSON text, everything else as
+ * from repeated parameters, objects from JSON text, everything else as
  * text. An unknown parameter is kept as text, so that the schema check names it as it names an
  * unknown JSON property. Compiled once per tool.
  */
@@ -95,13 +95,11 @@ final class QueryArguments {
             }
             String name = entry.getKey();
             if (property.kind() == Kind.ARRAY) {
-                if (values.size() == 1 && values.get(0).strip().startsWith("[")) {
-                    arguments.set(name, parse(name, values.get(0)));
-                } else {
-                    ArrayNode array = arguments.putArray(name);
-                    for (String value : values) {
-                        array.add(scalar(name, property.itemKind(), value));
-                    }
+                // repeated parameters, one per element, as the wire contract says; never one JSON
+                // array text as well, which a single element that starts with '[' would be mistaken for
+                ArrayNode array = arguments.putArray(name);
+                for (String value : values) {
+                    array.add(scalar(name, property.itemKind(), value));
                 }
             } else {
                 arguments.set(name, scalar(name, property.kind(), values.get(0)));

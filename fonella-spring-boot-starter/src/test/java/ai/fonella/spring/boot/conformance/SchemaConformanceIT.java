@@ -69,8 +69,10 @@ import tools.jackson.databind.json.JsonMapper;
  * bound must equal the instance, read with the JDK alone. Mutated instances that the validator
  * refuses must be answered with a spoken argument error naming the mutated argument.
  *
- * <p>Seeded: {@code -Dfonella.conformance.seed=...} repeats a run; every failure names its seed,
- * case and instance.
+ * <p>Seeded: the build runs one fixed seed, so that it passes or fails the same way every time;
+ * {@code -Dfonella.conformance.seed=<n>} runs another, {@code -Dfonella.conformance.seed=random} a
+ * fresh one. Every failure names its seed, case and instance. (A random seed in a CI run found the
+ * last mismatch: a GET list element starting with '[' was taken for a JSON array.)
  */
 @SpringBootTest(classes = SchemaConformanceIT.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"logging.level.ai.fonella.tool.ToolInvoker=ERROR"})
@@ -78,8 +80,12 @@ import tools.jackson.databind.json.JsonMapper;
 class SchemaConformanceIT {
 
     private static final int CASES = Integer.getInteger("fonella.conformance.cases", 300);
-    private static final long SEED = Long.getLong("fonella.conformance.seed", new SplittableRandom().nextLong());
+    private static final long SEED = seed(System.getProperty("fonella.conformance.seed", "20261206"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static long seed(String given) {
+        return given.equals("random") ? new SplittableRandom().nextLong() : Long.parseLong(given);
+    }
     private static final SchemaRegistry VALIDATORS = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(
                     SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
