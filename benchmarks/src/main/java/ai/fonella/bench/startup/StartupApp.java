@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Bean;
  * {@link ApplicationReadyEvent}; the starter's startup sync runs in between (a {@code SmartLifecycle}).
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// the benchmarks module carries JDBC and Redis for the store benchmark; this app measures neither
+@EnableAutoConfiguration(excludeName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"})
 public class StartupApp {
 
     private static volatile long prepared;
