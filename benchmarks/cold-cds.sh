@@ -16,12 +16,4 @@ echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  load $(cut -d' ' -f1-3 /
 for _ in $(seq 1 "$runs"); do
   java -cp "$cp" $main | sed -n 's/^COLD /default /p'
   java -XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -cp "$cp" $main | sed -n 's/^COLD /appcds /p'
-done | python3 -c '
-import sys, statistics as st
-d = {}
-for line in sys.stdin:
-    k, v = line.split(); d.setdefault(k, []).append(float(v))
-for k, xs in d.items():
-    print(f"{k:8s} {st.mean(xs):6.1f} ms ± {1.96 * st.stdev(xs) / len(xs) ** 0.5:4.1f} (95% CI), median {st.median(xs):6.1f}, n={len(xs)}")
-ratio = st.mean(d["appcds"]) / st.mean(d["default"])
-print(f"ratio appcds/default {ratio:.2f}")'
+done | python3 "$root/benchmarks/summary.py"

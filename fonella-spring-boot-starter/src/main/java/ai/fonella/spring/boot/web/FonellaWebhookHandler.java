@@ -19,10 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestHandler;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves {@code POST {base-path}/webhooks}. A request that cannot be genuine is refused before its
@@ -38,8 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FonellaWebhookHandler implements HttpRequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(FonellaWebhookHandler.class);
-
-    private static final ObjectWriter JSON = JsonMapper.builder().build().writer();
 
     private final FonellaHandlerRegistry registry;
     private final WebhookVerifier verifier;
@@ -128,8 +123,8 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
             answer.put("handlers", outcomes(result.outcomes()));
             boolean duplicate = !result.outcomes().isEmpty() && result.outcomes().stream()
                     .allMatch(outcome -> outcome.status() == HandlerOutcome.Status.SKIPPED_DUPLICATE);
-            return new Answer(Problems.json(status.value(), MediaType.APPLICATION_JSON_VALUE,
-                    JSON.writeValueAsBytes(answer)), duplicate ? "duplicate" : "success", eventType, result.event().id());
+            return new Answer(Problems.json(status.value(), answer), duplicate ? "duplicate" : "success", eventType,
+                    result.event().id());
         }
         boolean inProgress = status == HttpStatus.SERVICE_UNAVAILABLE;
         Map<String, Object> properties = Map.of("eventId", result.event().id(), "handlers",

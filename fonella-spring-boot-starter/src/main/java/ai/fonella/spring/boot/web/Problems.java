@@ -98,6 +98,11 @@ final class Problems {
                 + "read.", Map.of());
     }
 
+    /** {@code application/json}: a body written by the same writer as the problems. */
+    static Reply json(int status, Object body) {
+        return json(status, MediaType.APPLICATION_JSON_VALUE, WRITER.writeValueAsBytes(body));
+    }
+
     /** A complete answer with its length. */
     static Reply json(int status, String contentType, byte[] body) {
         return response -> {
