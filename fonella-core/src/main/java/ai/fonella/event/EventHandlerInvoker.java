@@ -1,14 +1,13 @@
 package ai.fonella.event;
 
 import ai.fonella.internal.KotlinSupport;
-import java.lang.reflect.InvocationTargetException;
+import ai.fonella.internal.MethodCall;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Objects;
 
 /**
  * Calls a handler method with its resolved arguments. The default, {@link #reflective(Object, Method)},
- * invokes the method on a target object; a framework can supply its own, for example to invoke
+ * invokes the method on a target object the way tools are invoked; a framework can supply its own, for example to invoke
  * through a proxy so that transactions or security advice apply.
  */
 @FunctionalInterface
@@ -24,8 +23,9 @@ public interface EventHandlerInvoker {
     void invoke(Object[] arguments) throws Exception;
 
     /**
-     * Invokes {@code method} on {@code target} by reflection, unwrapping
-     * {@link InvocationTargetException} so the handler's own exception is reported.
+     * Invokes {@code method} on {@code target} the way tool methods are invoked (a method handle
+     * resolved once; Kotlin {@code suspend} functions run to completion), so that the handler's own
+     * exception is reported, not a reflection wrapper.
      *
      * @param target the object whose method handles events
      * @param method the handler method, declared by the target's class or one of its supertypes
@@ -41,38 +41,15 @@ public interface EventHandlerInvoker {
                     + method.getName() + " on an instance of " + target.getClass().getName()
                     + ": pass an object of the class the handler was defined for.");
         }
-        boolean accessible = method.trySetAccessible()
-                || Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers());
-        if (!accessible) {
-            throw new EventHandlerDefinitionException("Event handler " + method.getDeclaringClass().getName() + "."
-                    + method.getName() + " cannot be made accessible (its module does not open the package); "
-                    + "make the method and its class public.");
-        }
-        KotlinSupport.Function kotlin;
+        MethodCall call;
         try {
-            kotlin = KotlinSupport.function(method);
+            call = MethodCall.of(method, KotlinSupport.function(method));
         } catch (IllegalStateException e) {
             throw new EventHandlerDefinitionException("Event handler " + method.getDeclaringClass().getName() + "."
                     + method.getName() + " cannot be run: " + e.getMessage());
         }
-        if (kotlin != null && kotlin.suspending()) {
-            // a suspend handler runs to completion on the dispatching thread, so deduplication and
-            // failure reporting stay those of a plain method
-            return arguments -> kotlin.callBlocking(target, arguments);
-        }
-        return arguments -> {
-            try {
-                method.invoke(target, arguments);
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception exception) {
-                    throw exception;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
-        };
+        // a suspend handler runs to completion on the dispatching thread, so deduplication and
+        // failure reporting stay those of a plain method
+        return arguments -> call.callToCompletion(target, arguments);
     }
 }

@@ -1,19 +1,18 @@
 package ai.fonella.tool;
 
 import ai.fonella.internal.KotlinSupport;
+import ai.fonella.internal.MethodCall;
 import ai.fonella.internal.Types;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -30,19 +29,16 @@ import tools.jackson.databind.node.ObjectNode;
 final class MethodPlan {
 
     private final Method method;
-    private final MethodHandle handle;
+    private final MethodCall call;
     private final Binder[] binders;
     private final QueryArguments query;
     private final SchemaCheck check;
     private final boolean takesContext;
-    private final KotlinSupport.Function kotlin;
 
-    private MethodPlan(Method method, MethodHandle handle, Binder[] binders, QueryArguments query,
-            SchemaCheck check, KotlinSupport.Function kotlin) {
+    private MethodPlan(Method method, MethodCall call, Binder[] binders, QueryArguments query, SchemaCheck check) {
         this.method = method;
-        this.kotlin = kotlin;
         this.check = check;
-        this.handle = handle;
+        this.call = call;
         this.binders = binders;
         this.query = query;
         this.takesContext = Arrays.stream(binders).anyMatch(binder -> binder == null);
@@ -72,7 +68,6 @@ final class MethodPlan {
             JsonMapper mapper) {
         List<ToolParameters.Param> params = parameters.parameters();
         Binder[] binders = new Binder[params.size()];
-        JsonNode properties = inputSchema.get("properties");
         for (ToolParameters.Param param : params) {
             binders[param.index()] = switch (param.kind()) {
                 case CONTEXT -> null;
@@ -80,9 +75,8 @@ final class MethodPlan {
                 case ARGUMENT -> new Binder(param, param.name(), mapper);
             };
         }
-        KotlinSupport.Function kotlin = parameters.kotlin();
-        return new MethodPlan(invocationMethod, kotlin != null && kotlin.suspending() ? null : handle(invocationMethod),
-                binders, QueryArguments.compile(inputSchema), SchemaCheck.compile(inputSchema, inputSchema), kotlin);
+        return new MethodPlan(invocationMethod, MethodCall.of(invocationMethod, parameters.kotlin()), binders,
+                QueryArguments.compile(inputSchema), SchemaCheck.compile(inputSchema, inputSchema));
     }
 
     /**
@@ -110,19 +104,10 @@ final class MethodPlan {
      * @param arguments the bound parameter values
      * @return the return value ({@code null} for {@code void})
      * @throws Exception whatever the method throws (a checked throwable that is not an
-     *     {@code Exception} arrives wrapped in an {@link UndeclaredThrowableException})
+     *     {@code Exception} arrives wrapped in an {@code UndeclaredThrowableException})
      */
     Object invoke(Object target, Object[] arguments) throws Exception {
-        if (kotlin != null && kotlin.needsKotlinCall(arguments)) {
-            return kotlin.call(target, arguments); // defaults for absent arguments; suspend as a future
-        }
-        try {
-            return (Object) handle.invokeExact(target, arguments);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new UndeclaredThrowableException(e);
-        }
+        return call.call(target, arguments); // Kotlin: defaults for absent arguments, suspend as a future
     }
 
     /**
@@ -143,27 +128,10 @@ final class MethodPlan {
         return method;
     }
 
-    private static MethodHandle handle(Method method) {
-        try {
-            method.trySetAccessible();
-            MethodHandle mh = MethodHandles.lookup().unreflect(method);
-            int count = method.getParameterCount();
-            mh = mh.asType(mh.type().generic()).asSpreader(Object[].class, count);
-            if (Modifier.isStatic(method.getModifiers())) {
-                mh = MethodHandles.dropArguments(mh, 0, Object.class);
-            }
-            return mh;
-        } catch (IllegalAccessException | RuntimeException e) {
-            throw new IllegalStateException("Cannot call tool method " + ToolMethods.describe(null, method) + ": "
-                    + e.getMessage() + ". Make the method and its class public, or open its package to "
-                    + "ai.fonella.core.", e);
-        }
-    }
-
     /** Binds one parameter. */
     private static final class Binder {
 
-        private enum Fast { NONE, STRING, INT, LONG, BOOLEAN, DOUBLE }
+        private enum Fast { NONE, STRING, INT, LONG, BOOLEAN, DOUBLE, ENUM }
 
         private final String path;
         private final boolean whole;
@@ -172,6 +140,12 @@ final class MethodPlan {
         private final Object missingValue;
         private final ObjectReader reader;
         private final Fast fast;
+        /**
+         * An enum parameter's constants by the text that bound to them, filled as texts arrive: the
+         * schema check admits only the enum's own names, so it holds at most one entry per constant.
+         */
+        private final Map<String, Object> constants;
+        private final int constantLimit;
 
         Binder(ToolParameters.Param param, String path, JsonMapper mapper) {
             this.path = path;
@@ -181,6 +155,8 @@ final class MethodPlan {
             this.missingValue = missingValue(param.type());
             this.reader = mapper.readerFor(mapper.constructType(param.type()));
             this.fast = fast(param.type());
+            this.constants = fast == Fast.ENUM ? new ConcurrentHashMap<>() : null;
+            this.constantLimit = fast == Fast.ENUM ? ((Class<?>) param.type()).getEnumConstants().length : 0;
         }
 
         Object bind(ObjectNode arguments) {
@@ -218,6 +194,18 @@ final class MethodPlan {
                             return node.doubleValue();
                         }
                         break;
+                    case ENUM:
+                        if (node.isString()) {
+                            Object constant = constants.get(node.stringValue());
+                            if (constant == null) {
+                                constant = reader.readValue(node);
+                                if (constant != null && constants.size() < constantLimit) {
+                                    constants.put(node.stringValue(), constant);
+                                }
+                            }
+                            return constant;
+                        }
+                        break;
                     default:
                         break;
                 }
@@ -242,6 +230,9 @@ final class MethodPlan {
             }
             if (type == double.class || type == Double.class) {
                 return Fast.DOUBLE;
+            }
+            if (type instanceof Class<?> raw && raw.isEnum()) {
+                return Fast.ENUM;
             }
             return Fast.NONE;
         }

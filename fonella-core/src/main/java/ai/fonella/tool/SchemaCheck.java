@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * Checks an argument against the tool's own input schema before Jackson binds it, so that what the
@@ -174,6 +176,11 @@ abstract class SchemaCheck {
         private final SchemaCheck additional;
         private final int minProperties;
         private final int maxProperties;
+        /** The common kinds a value can be accepted for at once, without the general walk. */
+        private final Quick quick;
+        private final Set<String> enumTexts;
+
+        private enum Quick { NONE, TEXT, WHOLE, BOOLEAN }
 
         Keywords(JsonNode schema, JsonNode root, Map<String, Ref> refs) {
             JsonNode typeNode = schema.get("type");
@@ -257,11 +264,50 @@ abstract class SchemaCheck {
                 propertyChecks[i] = properties.get(propertyNames[i]);
                 propertyRequired[i] = required.contains(propertyNames[i]);
             }
+            this.enumTexts = enumValues == null || !enumValues.stream().allMatch(JsonNode::isString) ? null
+                    : enumValues.stream().map(JsonNode::stringValue).collect(Collectors.toUnmodifiableSet());
+            boolean plainText = minLength == 0 && maxLength == Integer.MAX_VALUE && pattern == null && format == null;
+            if ("string".equals(type) && plainText && (enumValues == null || enumTexts != null)) {
+                this.quick = Quick.TEXT;
+            } else if ("integer".equals(type) && enumValues == null && lowestLong <= highestLong) {
+                this.quick = Quick.WHOLE;
+            } else if ("boolean".equals(type) && enumValues == null) {
+                this.quick = Quick.BOOLEAN;
+            } else {
+                this.quick = Quick.NONE;
+            }
+        }
+
+        /**
+         * Whether the value passes at once: text without constraints other than an enum, a whole
+         * number within {@code long} and within the bounds, a boolean. Anything else takes the
+         * general walk, which also says what is wrong.
+         */
+        private boolean accepts(JsonNode value) {
+            JsonNodeType kind = value.getNodeType();
+            switch (quick) {
+                case TEXT:
+                    return kind == JsonNodeType.STRING
+                            && (enumTexts == null || enumTexts.contains(value.stringValue()));
+                case WHOLE:
+                    if (kind == JsonNodeType.NUMBER && value.isIntegralNumber() && value.canConvertToLong()) {
+                        long whole = value.longValue();
+                        return whole >= lowestLong && whole <= highestLong;
+                    }
+                    return false;
+                case BOOLEAN:
+                    return kind == JsonNodeType.BOOLEAN;
+                default:
+                    return false;
+            }
         }
 
         @Override
         void check(JsonNode value, String parent, String name) {
-            if (value.isObject() || value.isArray()) {
+            if (quick != Quick.NONE && accepts(value)) {
+                return;
+            }
+            if (value.isContainer()) {
                 check(value, join(parent, name));
                 return;
             }
@@ -274,7 +320,11 @@ abstract class SchemaCheck {
 
         @Override
         void check(JsonNode value, String path) {
-            if (value.isNull()) {
+            if (quick != Quick.NONE && accepts(value)) {
+                return;
+            }
+            JsonNodeType kind = value.getNodeType();
+            if (kind == JsonNodeType.NULL) {
                 throw isNull(path);
             }
             if (type != null && !hasType(value)) {
@@ -283,14 +333,13 @@ abstract class SchemaCheck {
             if (enumValues != null && !enumValues.contains(value)) {
                 throw fail(path, name(path) + " must be " + enumWords + ".");
             }
-            if (value.isNumber()) {
-                checkNumber(value, path);
-            } else if (value.isString()) {
-                checkText(value.stringValue(), path);
-            } else if (value.isArray()) {
-                checkArray(value, path);
-            } else if (value.isObject()) {
-                checkObject(value, path);
+            switch (kind) {
+                case NUMBER -> checkNumber(value, path);
+                case STRING -> checkText(value.stringValue(), path);
+                case ARRAY -> checkArray(value, path);
+                case OBJECT -> checkObject(value, path);
+                default -> {
+                }
             }
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -129,6 +130,23 @@ class SchemaBindingTests {
         ToolOutcome outcome = INVOKER.invoke(prepare(definition), ToolArguments.json(json), ToolCallContext.empty());
         assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.BAD_ARGUMENTS);
         assertThat(outcome.result()).startsWith("The argument '" + argument + "' ");
+    }
+
+    @Test
+    void anEnumBindsToTheSameConstantEveryTimeAndItsCaseVariantsStayRefused() {
+        InvocableTool tool = prepare(definition("enums"));
+        for (int i = 0; i < 3; i++) { // the first call reads the constants, later ones find them again
+            ToolOutcome outcome = INVOKER.invoke(tool,
+                    ToolArguments.json("{\"color\":\"dark-green\",\"size\":\"l\",\"palette\":[\"RED\"]}"),
+                    ToolCallContext.empty());
+            assertThat(outcome.status()).as(outcome.result()).isEqualTo(ToolOutcome.Status.SUCCESS);
+            assertThat(outcome.result()).isEqualTo("GREEN|LARGE|[RED]");
+            ToolOutcome variant = INVOKER.invoke(tool,
+                    ToolArguments.json("{\"color\":\"Dark-Green\",\"size\":\"l\",\"palette\":[]}"),
+                    ToolCallContext.empty());
+            assertThat(variant.status()).isEqualTo(ToolOutcome.Status.BAD_ARGUMENTS);
+            assertThat(variant.result()).startsWith("The argument 'color' ");
+        }
     }
 
     private static ToolDefinition definition(String tool) {
