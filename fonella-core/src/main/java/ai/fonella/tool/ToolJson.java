@@ -2,6 +2,9 @@ package ai.fonella.tool;
 
 import ai.fonella.internal.KotlinSupport;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +44,9 @@ final class ToolJson {
             .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY) // checked while building the tree, for free
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private ToolJson() {
     }
@@ -86,6 +92,9 @@ final class ToolJson {
      */
     static boolean isUtf8(byte[] bytes) {
         int i = 0;
+        while (i + 8 <= bytes.length && ((long) EIGHT_BYTES.get(bytes, i) & 0x8080808080808080L) == 0) {
+            i += 8; // eight ASCII bytes at a time: most bodies have nothing else
+        }
         while (i < bytes.length) {
             int b = bytes[i];
             if (b >= 0) {

@@ -2,17 +2,18 @@ package ai.fonella.tool;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Enforces deadlines of handlers that run on their caller's thread, with one daemon thread for all
- * of them. Registering costs one lock-free queue insertion and finishing one compare-and-set, so a
- * fast handler pays almost nothing; a late one is expired within {@link #MAX_LATENESS_MILLIS} of its
+ * of them. Registering costs one compare-and-set (a push onto a lock-free stack that the watchdog
+ * thread empties) and finishing one more, so a fast handler pays almost nothing; a late one is expired within {@link #MAX_LATENESS_MILLIS} of its
  * deadline: its {@link Entry#expire()} runs on the watchdog thread and the handler's thread is
  * interrupted. Not part of the public API.
  */
@@ -24,7 +25,10 @@ final class Watchdog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_LATENESS_MILLIS);
 
-    private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
+    /** Entries registered since the watchdog thread last looked: a stack linked through {@link Entry#next}. */
+    private final AtomicReference<Entry> arrivals = new AtomicReference<>();
+    /** The entries being watched; touched by the watchdog thread only. */
+    private final List<Entry> watched = new ArrayList<>();
     private final Thread thread;
     private volatile boolean idle;
     private volatile boolean closed;
@@ -46,7 +50,11 @@ final class Watchdog implements AutoCloseable {
      * @param entry the entry
      */
     public void watch(Entry entry) {
-        entries.offer(entry);
+        Entry head;
+        do {
+            head = arrivals.get();
+            entry.next = head;
+        } while (!arrivals.compareAndSet(head, entry));
         if (idle) {
             LockSupport.unpark(thread);
         }
@@ -61,23 +69,34 @@ final class Watchdog implements AutoCloseable {
 
     private void loop() {
         while (!closed) {
+            for (Entry arrived = arrivals.getAndSet(null); arrived != null;) {
+                Entry next = arrived.next;
+                arrived.next = null;
+                watched.add(arrived);
+                arrived = next;
+            }
             long now = System.nanoTime();
             long next = now + TICK_NANOS;
-            for (Iterator<Entry> it = entries.iterator(); it.hasNext();) {
-                Entry entry = it.next();
+            int kept = 0;
+            for (int i = 0; i < watched.size(); i++) {
+                Entry entry = watched.get(i);
                 int state = entry.state;
                 if (state != Entry.RUNNING && state != Entry.AWAITING) {
-                    it.remove();
-                } else if (now - entry.deadline >= 0) {
-                    it.remove();
+                    continue;
+                }
+                if (now - entry.deadline >= 0) {
                     expire(entry);
-                } else if (entry.deadline - next < 0) {
+                    continue;
+                }
+                if (entry.deadline - next < 0) {
                     next = entry.deadline;
                 }
+                watched.set(kept++, entry);
             }
-            if (entries.isEmpty()) {
+            watched.subList(kept, watched.size()).clear();
+            if (watched.isEmpty()) {
                 idle = true;
-                if (entries.isEmpty() && !closed) {
+                if (arrivals.get() == null && !closed) {
                     LockSupport.park(this);
                 }
                 idle = false;
@@ -136,6 +155,8 @@ final class Watchdog implements AutoCloseable {
         private final long deadline;
         private final Thread runner;
         private volatile int state;
+        /** The entry registered before this one, while both wait for the watchdog thread. */
+        private Entry next;
 
         /**
          * Creates an entry for a handler running on the current thread.

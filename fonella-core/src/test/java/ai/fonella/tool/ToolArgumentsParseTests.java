@@ -51,6 +51,44 @@ class ToolArgumentsParseTests {
     }
 
     @Test
+    void judgesUtf8AsTheJdksStrictDecoderDoesWhereverTheBadByteSits() {
+        // the JDK's decoder is the independent judge; ASCII prefixes of every length move each sample
+        // across the eight-byte steps of the quick ASCII scan
+        java.util.Random random = new java.util.Random(20261206);
+        byte[][] samples = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xFF},
+            {(byte) 0xC3, (byte) 0xA9}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}};
+        for (int prefix = 0; prefix < 20; prefix++) {
+            for (byte[] sample : samples) {
+                for (int suffix : new int[] {0, 3, 9}) {
+                    byte[] bytes = new byte[prefix + sample.length + suffix];
+                    java.util.Arrays.fill(bytes, (byte) 'a');
+                    System.arraycopy(sample, 0, bytes, prefix, sample.length);
+                    assertThat(ToolJson.isUtf8(bytes)).as("%s", java.util.Arrays.toString(bytes))
+                            .isEqualTo(strictlyDecodes(bytes));
+                }
+            }
+        }
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = new byte[random.nextInt(24)];
+            for (int k = 0; k < bytes.length; k++) {
+                bytes[k] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 'a' + random.nextInt(26));
+            }
+            assertThat(ToolJson.isUtf8(bytes)).as("%s", java.util.Arrays.toString(bytes))
+                    .isEqualTo(strictlyDecodes(bytes));
+        }
+    }
+
+    private static boolean strictlyDecodes(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    @Test
     void refusesAPropertyRepeatedAtAnyDepth() {
         assertThatThrownBy(() -> ToolArguments.parse(utf8("{\"amount\":1,\"amount\":2}")))
                 .hasMessage("The arguments name the property 'amount' twice; send each property once.");
