@@ -436,7 +436,7 @@ final class InstanceGenerator {
     private Mutation mutateOnce(JsonNode valid, boolean textOnly) {
         JsonNode copy = valid.deepCopy();
         List<Slot> slots = new ArrayList<>();
-        collect(copy, root, "", null, null, -1, slots);
+        collect(copy, root, "", null, null, null, null, -1, slots);
         Slot slot = slots.get(random.nextInt(slots.size()));
         JsonNode schema = resolve(slot.schema);
         int choice = random.nextInt(textOnly ? 6 : 9);
@@ -597,20 +597,21 @@ final class InstanceGenerator {
         }
     }
 
-    private void collect(JsonNode value, JsonNode schema, String path, ObjectNode parent, ArrayNode array, int index,
-            List<Slot> slots) {
+    /**
+     * Collects the slots a mutation can hit. A property's name is passed along, never taken back
+     * out of the path: a map key may itself contain a '.'.
+     */
+    private void collect(JsonNode value, JsonNode schema, String path, ObjectNode parent, String property,
+            JsonNode parentSchema, ArrayNode array, int index, List<Slot> slots) {
         JsonNode resolved = resolve(schema);
         if (!path.isEmpty()) {
             boolean required = false;
             if (parent != null) {
-                JsonNode parentSchema = findParentSchema(path);
-                if (parentSchema != null) {
-                    for (JsonNode name : parentSchema.path("required")) {
-                        required |= name.stringValue().equals(propertyName(path));
-                    }
+                for (JsonNode name : parentSchema.path("required")) {
+                    required |= name.stringValue().equals(property);
                 }
             }
-            slots.add(new Slot(path, resolved, parent, parent == null ? null : propertyName(path), array, index,
+            slots.add(new Slot(path, resolved, parent, property, array, index,
                     required, value));
         }
         if (value.isObject()) {
@@ -621,26 +622,16 @@ final class InstanceGenerator {
                         ? properties.get(entry.getKey()) : additional != null && additional.isObject() ? additional
                         : null;
                 if (childSchema != null) {
-                    parents.put(join(path, entry.getKey()), resolved);
-                    collect(entry.getValue(), childSchema, join(path, entry.getKey()), (ObjectNode) value, null, -1,
-                            slots);
+                    collect(entry.getValue(), childSchema, join(path, entry.getKey()), (ObjectNode) value,
+                            entry.getKey(), resolved, null, -1, slots);
                 }
             }
         } else if (value.isArray() && resolved.has("items")) {
             for (int i = 0; i < value.size(); i++) {
-                collect(value.get(i), resolved.get("items"), path + "[" + i + "]", null, (ArrayNode) value, i, slots);
+                collect(value.get(i), resolved.get("items"), path + "[" + i + "]", null, null, null, (ArrayNode) value, i,
+                        slots);
             }
         }
-    }
-
-    private final Map<String, JsonNode> parents = new HashMap<>();
-
-    private JsonNode findParentSchema(String path) {
-        return parents.get(path);
-    }
-
-    private static String propertyName(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static String join(String path, String name) {
