@@ -36,8 +36,12 @@ public final class AnnotatedMethods {
      *     annotations
      */
     public static <A extends Annotation> Map<Method, A> find(Class<?> type, Class<A> annotationType) {
+        List<Class<?>> hierarchy = supertypes(type);
+        if (!declaredAnywhere(hierarchy, annotationType)) {
+            return new LinkedHashMap<>(); // the usual case for an application's beans, without the walk below
+        }
         List<Method> mostSpecific = new ArrayList<>();
-        for (Class<?> current : supertypes(type)) {
+        for (Class<?> current : hierarchy) {
             for (Method method : current.getDeclaredMethods()) {
                 if (method.isBridge() || method.isSynthetic()) {
                     continue;
@@ -94,6 +98,18 @@ public final class AnnotatedMethods {
     }
 
     /** The class, its superclasses (not Object), then all interfaces, nearest first. */
+    /** Whether some method of the hierarchy carries the annotation itself: only then can any inherit it. */
+    private static boolean declaredAnywhere(List<Class<?>> hierarchy, Class<? extends Annotation> annotationType) {
+        for (Class<?> current : hierarchy) {
+            for (Method method : current.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(annotationType)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static List<Class<?>> supertypes(Class<?> type) {
         Set<Class<?>> result = new LinkedHashSet<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {

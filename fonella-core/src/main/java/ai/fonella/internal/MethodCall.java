@@ -13,11 +13,13 @@ import java.lang.reflect.UndeclaredThrowableException;
  */
 public final class MethodCall {
 
-    private final MethodHandle handle;
+    private final Method method;
     private final KotlinSupport.Function kotlin;
+    /** Made on the first call, not at startup (method handle shapes are costly to make cold). */
+    private volatile MethodHandle handle;
 
-    private MethodCall(MethodHandle handle, KotlinSupport.Function kotlin) {
-        this.handle = handle;
+    private MethodCall(Method method, KotlinSupport.Function kotlin) {
+        this.method = method;
         this.kotlin = kotlin;
     }
 
@@ -30,22 +32,35 @@ public final class MethodCall {
      * @throws IllegalStateException when the method cannot be made accessible, saying what to do
      */
     public static MethodCall of(Method method, KotlinSupport.Function kotlin) {
-        if (kotlin != null && kotlin.suspending()) {
-            return new MethodCall(null, kotlin); // only Kotlin reflection can call a suspend function
-        }
-        try {
-            method.trySetAccessible();
-            MethodHandle mh = MethodHandles.lookup().unreflect(method);
-            mh = mh.asType(mh.type().generic()).asSpreader(Object[].class, method.getParameterCount());
-            if (Modifier.isStatic(method.getModifiers())) {
-                mh = MethodHandles.dropArguments(mh, 0, Object.class);
-            }
-            return new MethodCall(mh, kotlin);
-        } catch (IllegalAccessException | RuntimeException e) {
+        Class<?> owner = method.getDeclaringClass();
+        boolean accessible = method.trySetAccessible()
+                || Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(owner.getModifiers())
+                && owner.getModule().isExported(owner.getPackageName(), MethodCall.class.getModule());
+        if (!accessible) {
             throw new IllegalStateException("Cannot call " + method.getDeclaringClass().getName() + "."
-                    + method.getName() + ": " + e.getMessage() + ". Make the method and its class public, or open "
-                    + "its package to ai.fonella.core.", e);
+                    + method.getName() + ": its module does not open the package to ai.fonella.core. Make the "
+                    + "method and its class public, or open the package to ai.fonella.core.");
         }
+        return new MethodCall(method, kotlin);
+    }
+
+    private MethodHandle handle() {
+        MethodHandle current = handle;
+        if (current == null) {
+            try {
+                current = MethodHandles.lookup().unreflect(method);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("Cannot call " + method.getDeclaringClass().getName() + "."
+                        + method.getName() + ": " + e.getMessage() + ". Make the method and its class public, or "
+                        + "open its package to ai.fonella.core.", e);
+            }
+            current = current.asType(current.type().generic()).asSpreader(Object[].class, method.getParameterCount());
+            if (Modifier.isStatic(method.getModifiers())) {
+                current = MethodHandles.dropArguments(current, 0, Object.class);
+            }
+            handle = current; // a race makes two equal handles
+        }
+        return current;
     }
 
     /**
@@ -64,7 +79,7 @@ public final class MethodCall {
             return kotlin.call(target, arguments);
         }
         try {
-            return (Object) handle.invokeExact(target, arguments);
+            return (Object) handle().invokeExact(target, arguments);
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable e) {

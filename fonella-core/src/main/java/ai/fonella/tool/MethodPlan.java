@@ -138,7 +138,10 @@ final class MethodPlan {
         private final boolean required;
         private final boolean defaulted;
         private final Object missingValue;
-        private final ObjectReader reader;
+        private final Type type;
+        private final JsonMapper mapper;
+        /** Made on the first argument that needs Jackson, not at startup: Spring MVC's way too. */
+        private volatile ObjectReader reader;
         private final Fast fast;
         /**
          * An enum parameter's constants by the text that bound to them, filled as texts arrive: the
@@ -153,7 +156,8 @@ final class MethodPlan {
             this.required = param.required();
             this.defaulted = param.defaulted();
             this.missingValue = missingValue(param.type());
-            this.reader = mapper.readerFor(mapper.constructType(param.type()));
+            this.type = param.type();
+            this.mapper = mapper;
             this.fast = fast(param.type());
             this.constants = fast == Fast.ENUM ? new ConcurrentHashMap<>() : null;
             this.constantLimit = fast == Fast.ENUM ? ((Class<?>) param.type()).getEnumConstants().length : 0;
@@ -198,7 +202,7 @@ final class MethodPlan {
                         if (node.isString()) {
                             Object constant = constants.get(node.stringValue());
                             if (constant == null) {
-                                constant = reader.readValue(node);
+                                constant = reader().readValue(node);
                                 if (constant != null && constants.size() < constantLimit) {
                                     constants.put(node.stringValue(), constant);
                                 }
@@ -209,10 +213,19 @@ final class MethodPlan {
                     default:
                         break;
                 }
-                return reader.readValue(node);
+                return reader().readValue(node);
             } catch (JacksonException e) {
                 throw ArgumentMessages.bindingFailed(path, e);
             }
+        }
+
+        private ObjectReader reader() {
+            ObjectReader current = reader;
+            if (current == null) {
+                current = mapper.readerFor(mapper.constructType(type)); // a race makes two equal readers
+                reader = current;
+            }
+            return current;
         }
 
         private static Fast fast(Type type) {
