@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue 7, item 6: startup with and without the starter, and the requests of a sync of 20 unchanged
-# tools. ./benchmarks/startup.sh [rounds]   (default 10; SKIP_BUILD=1 reuses the last build)
+# Issues 7 and 14: startup with and without the starter (JVM mode, with build-time definitions, and
+# AOT mode), and the requests of a sync of 20 unchanged tools. ./benchmarks/startup.sh [rounds]
+# (default 10; SKIP_BUILD=1 reuses the last build)
 set -euo pipefail
 source "$(dirname "$0")/build.sh"
 cp="$root/benchmarks/target/classes:$classpath"

@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.springframework.boot.SpringApplicationAotProcessor;
 
 /**
  * Issue 7, item 6: starts {@link StartupApp} in a fresh JVM per measurement, rotating the order of
- * three modes in every round, and reports refresh-to-ready times (mean, 95% confidence interval,
+ * its modes in every round, and reports refresh-to-ready times (mean, 95% confidence interval,
  * median) and, for the sync mode, the HTTP requests the app sent to a {@link FonellaEmulator}
  * running in this process, counted with its request recording.
  *
@@ -31,6 +34,10 @@ import java.util.regex.Pattern;
  * first sync's requests too);</li>
  * <li>{@code catalog} and {@code catalog+sync}: the same two with the tool definitions a build wrote
  * ({@code META-INF/fonella/tools.json}, as Spring AOT writes it) on the class path.</li>
+ * <li>{@code aot-without}, {@code aot} and {@code aot+sync}: the app processed ahead of time as
+ * {@code spring-boot:process-aot} does it ({@link SpringApplicationAotProcessor}, no key and no public
+ * URL, the starter excluded for {@code aot-without}), its generated sources compiled, and started with
+ * {@code -Dspring.aot.enabled=true}; these compare with {@code aot-without}.</li>
  * </ul>
  *
  * <p>Usage: {@code StartupHarness [rounds]} (default 10). Children run with the harness's class path.
@@ -39,6 +46,8 @@ public final class StartupHarness {
 
     /** A mode argument that puts a directory in front of the child's class path. */
     private static final String CLASS_PATH_PREFIX = "classpath-prefix:";
+    /** A mode argument for the child JVM rather than the app. */
+    private static final String JVM = "jvm:";
 
     private static final Pattern LINE = Pattern.compile(
             "STARTUP refreshToReadyMs=([0-9.]+) runMs=([0-9.]+) uptimeAtReadyMs=([0-9]+) tools=([0-9]+)");
@@ -70,6 +79,14 @@ public final class StartupHarness {
             List<String> catalogSync = new ArrayList<>(withCatalog);
             catalogSync.addAll(sync);
             modes.put("catalog+sync", catalogSync);
+            // processed ahead of time, as a build server would: without a key, the starter excluded or not
+            String aotOn = JVM + "-Dspring.aot.enabled=true";
+            modes.put("aot-without", List.of(CLASS_PATH_PREFIX + processAot(List.of(EXCLUDE)), aotOn, EXCLUDE));
+            Path aot = processAot(List.of());
+            modes.put("aot", List.of(CLASS_PATH_PREFIX + aot, aotOn));
+            List<String> aotSync = new ArrayList<>(modes.get("aot"));
+            aotSync.addAll(sync);
+            modes.put("aot+sync", aotSync);
 
             emulator.clearRecordings();
             Run first = start(modes.get("starter+sync"));
@@ -95,20 +112,21 @@ public final class StartupHarness {
                     if (mode.endsWith("sync")) {
                         syncRequests.add(describe(emulator.requests()));
                     }
-                    if (!mode.equals("without") && run.tools() != 20) {
+                    if (!mode.endsWith("without") && run.tools() != 20) {
                         throw new IllegalStateException(mode + " found " + run.tools() + " tools, not 20");
                     }
                 }
             }
             System.out.println();
-            double without = mean(results.get("without").stream().mapToDouble(Run::refreshToReady).toArray());
             for (Map.Entry<String, List<Run>> entry : results.entrySet()) {
+                String baseline = entry.getKey().startsWith("aot") ? "aot-without" : "without";
+                double without = mean(results.get(baseline).stream().mapToDouble(Run::refreshToReady).toArray());
                 double[] refresh = entry.getValue().stream().mapToDouble(Run::refreshToReady).toArray();
                 double[] total = entry.getValue().stream().mapToDouble(Run::uptime).toArray();
                 System.out.printf(Locale.ROOT,
-                        "SUMMARY %-13s refresh->ready %.1f ± %.1f ms (median %.1f), +%.1f ms vs without; "
+                        "SUMMARY %-13s refresh->ready %.1f ± %.1f ms (median %.1f), +%.1f ms vs %s; "
                         + "JVM->ready %.0f ± %.0f ms; n=%d%n",
-                        entry.getKey(), mean(refresh), ci95(refresh), median(refresh), mean(refresh) - without,
+                        entry.getKey(), mean(refresh), ci95(refresh), median(refresh), mean(refresh) - without, baseline,
                         mean(total), ci95(total), refresh.length);
             }
             System.out.println("sync of 20 unchanged tools, requests per start: " + syncRequests.stream().distinct()
@@ -119,6 +137,8 @@ public final class StartupHarness {
     private static Run start(List<String> modeArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        modeArgs.stream().filter(arg -> arg.startsWith(JVM)).map(arg -> arg.substring(JVM.length()))
+                .forEach(command::add);
         String prefix = modeArgs.stream().filter(arg -> arg.startsWith(CLASS_PATH_PREFIX))
                 .map(arg -> arg.substring(CLASS_PATH_PREFIX.length()) + java.io.File.pathSeparator)
                 .findFirst().orElse("");
@@ -129,7 +149,8 @@ public final class StartupHarness {
         command.add("--server.address=127.0.0.1");
         command.add("--spring.main.banner-mode=off");
         command.add("--logging.level.root=WARN");
-        modeArgs.stream().filter(arg -> !arg.startsWith(CLASS_PATH_PREFIX)).forEach(command::add);
+        modeArgs.stream().filter(arg -> !arg.startsWith(CLASS_PATH_PREFIX) && !arg.startsWith(JVM))
+                .forEach(command::add);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Run run = null;
         StringBuilder output = new StringBuilder();
@@ -153,6 +174,39 @@ public final class StartupHarness {
             throw new IllegalStateException("The app printed no STARTUP line:\n" + output);
         }
         return run;
+    }
+
+    /**
+     * Processes {@link StartupApp} ahead of time in a JVM of its own, with the arguments a build would
+     * give, compiles the generated sources and returns one directory with the generated classes and
+     * resources (for the starter: {@code META-INF/fonella/tools.json} among them).
+     */
+    private static Path processAot(List<String> appArgs) throws IOException, InterruptedException {
+        Path out = Files.createTempDirectory("fonella-aot");
+        Path sources = out.resolve("sources");
+        Path classes = out.resolve("classes");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                SpringApplicationAotProcessor.class.getName(), StartupApp.class.getName(), sources.toString(),
+                classes.toString(), classes.toString(), "ai.fonella", "fonella-benchmarks"));
+        command.addAll(appArgs);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("AOT processing failed:\n" + output);
+        }
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(path -> path.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        List<String> javac = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                classes + java.io.File.pathSeparator + System.getProperty("java.class.path"), "-parameters",
+                "-proc:none", "-nowarn"));
+        javac.addAll(files);
+        if (ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("Compiling the AOT sources in " + sources + " failed");
+        }
+        return classes;
     }
 
     private static String describe(List<RecordedRequest> requests) {
