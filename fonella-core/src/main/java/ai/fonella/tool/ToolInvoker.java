@@ -120,7 +120,8 @@ public final class ToolInvoker implements AutoCloseable {
     private final Watchdog watchdog = new Watchdog("fonella-tool-watchdog");
 
     private ToolInvoker(Builder builder) {
-        this.mapper = ToolJson.withToolParamNames(KotlinSupport.withKotlinModule(builder.mapper.rebuild())).build();
+        this.mapper = builder.mapper == ToolJson.mapper() ? builder.mapper // already so configured: no second copy
+                : ToolJson.withToolParamNames(KotlinSupport.withKotlinModule(builder.mapper.rebuild())).build();
         this.outcomes = new ToolOutcomes(mapper, builder.doneText, builder.emptyResultText, builder.timeoutText,
                 builder.errorText, builder.errorPolicy);
         this.defaultTimeout = builder.defaultTimeout;
