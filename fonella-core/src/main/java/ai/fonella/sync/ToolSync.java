@@ -71,7 +71,22 @@ public final class ToolSync {
      * @return the plan
      */
     public SyncPlan plan(Collection<DesiredTool> desired, ToolEndpoint endpoint, boolean prune) {
-        return planner.plan(desired, tools.list(), endpoint, prune);
+        return plan(desired, tools.list(), endpoint, prune);
+    }
+
+    /**
+     * Plans against a list of the registered tools the caller already has, e.g. one it fetched
+     * while the application was still starting; changes nothing.
+     *
+     * @param desired the tools the code defines
+     * @param registered what {@code client.tools().list()} answered
+     * @param endpoint this app's endpoint
+     * @param prune whether owned tools no longer in code are to be deleted
+     * @return the plan
+     */
+    public SyncPlan plan(Collection<DesiredTool> desired, Collection<Tool> registered, ToolEndpoint endpoint,
+            boolean prune) {
+        return planner.plan(desired, registered, endpoint, prune);
     }
 
     /**

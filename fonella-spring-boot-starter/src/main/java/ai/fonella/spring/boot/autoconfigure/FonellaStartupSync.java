@@ -6,6 +6,7 @@ import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.RetryPolicy;
 import ai.fonella.model.ApiRules;
+import ai.fonella.model.Tool;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties.SyncMode;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus.State;
 import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
@@ -26,12 +27,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
@@ -45,7 +49,7 @@ import org.springframework.web.context.WebApplicationContext;
  * fails the start ({@code fonella.tools.fail-fast}) or reports the problem on the health indicator
  * and retries in the background with exponential backoff.
  */
-public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAware {
+public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAware, SmartInitializingSingleton {
 
     /** After the web server has started (so its port is known), before graceful shutdown. */
     public static final int PHASE = Integer.MAX_VALUE - 1000;
@@ -67,6 +71,8 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     private boolean webApplication = true;
     private ScheduledExecutorService retries;
     private int attempts;
+    /** The registered tools, listed while the web server starts; taken by the first sync attempt. */
+    private volatile CompletableFuture<List<Tool>> listing;
 
     /**
      * @param properties the configuration
@@ -98,6 +104,47 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     @Override
     public void setApplicationContext(ApplicationContext context) {
         this.webApplication = context instanceof WebApplicationContext;
+    }
+
+    /**
+     * Once the tools are found, lists the registered ones on a thread of its own, so that the
+     * client's first request overlaps the rest of the startup (the web server's above all) instead
+     * of following it. The first sync attempt plans against that list; a failure of the listing is
+     * that attempt's failure, exactly as if it had listed itself.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (client == null || !hasToolWork() || !registry.isInitialized() || !webApplication) {
+            return;
+        }
+        CompletableFuture<List<Tool>> pending = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                pending.complete(client.tools().list());
+            } catch (RuntimeException e) {
+                pending.completeExceptionally(e);
+            }
+        }, "fonella-sync-listing");
+        thread.setDaemon(true);
+        listing = pending;
+        thread.start();
+    }
+
+    /** The early listing, once: later attempts (retries, the actuator's re-sync) list afresh. */
+    private List<Tool> takeListing() {
+        CompletableFuture<List<Tool>> pending = listing;
+        listing = null;
+        if (pending == null) {
+            return null;
+        }
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -151,10 +198,12 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     }
 
     private boolean hasWork() {
-        boolean toolWork = properties.getTools().getSync() != SyncMode.NONE
+        return hasToolWork() || properties.getWebhooks().isRegister() && registry.hasEventHandlers();
+    }
+
+    private boolean hasToolWork() {
+        return properties.getTools().getSync() != SyncMode.NONE
                 && (registry.hasTools() || properties.getTools().isPrune());
-        boolean webhookWork = properties.getWebhooks().isRegister() && registry.hasEventHandlers();
-        return toolWork || webhookWork;
     }
 
     /**
@@ -174,7 +223,10 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                 List<DesiredTool> desired = DesiredTool.of(registry.tools().values().stream()
                         .map(FonellaToolRegistration::definition).toList(), target);
                 ToolSync sync = new ToolSync(client);
-                SyncPlan toolPlan = sync.plan(desired, target, properties.getTools().isPrune());
+                List<Tool> registered = takeListing();
+                SyncPlan toolPlan = registered != null
+                        ? sync.plan(desired, registered, target, properties.getTools().isPrune())
+                        : sync.plan(desired, target, properties.getTools().isPrune());
                 plan = toolPlan.render();
                 if (properties.getTools().getSync() == SyncMode.VALIDATE) {
                     if (!toolPlan.isEmpty()) {
