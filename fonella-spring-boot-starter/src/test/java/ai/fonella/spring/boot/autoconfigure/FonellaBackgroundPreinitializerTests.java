@@ -2,8 +2,11 @@ package ai.fonella.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.fonella.tool.ToolOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
@@ -21,5 +24,14 @@ class FonellaBackgroundPreinitializerTests {
                 preinitializer.preinitialize(); // throws if any of its warm-ups cannot run on this JVM
             }
         }
+    }
+
+    @ParameterizedTest(name = "schemas from the build: {0}")
+    @ValueSource(booleans = {false, true})
+    void theRehearsalToolRunsThePathEveryToolTakes(boolean schemasFromBuild) throws Exception {
+        ToolOutcome outcome = new FonellaBackgroundPreinitializer().rehearse(schemasFromBuild);
+
+        assertThat(outcome.status()).as(outcome.result()).isEqualTo(ToolOutcome.Status.SUCCESS);
+        assertThat(outcome.result()).isEqualTo("nOrder[id=A-1, quantity=2, size=LARGE]");
     }
 }
