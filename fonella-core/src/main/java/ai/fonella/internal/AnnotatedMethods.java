@@ -97,7 +97,6 @@ public final class AnnotatedMethods {
         return null;
     }
 
-    /** The class, its superclasses (not Object), then all interfaces, nearest first. */
     /** Whether some method of the hierarchy carries the annotation itself: only then can any inherit it. */
     private static boolean declaredAnywhere(List<Class<?>> hierarchy, Class<? extends Annotation> annotationType) {
         for (Class<?> current : hierarchy) {
@@ -110,6 +109,7 @@ public final class AnnotatedMethods {
         return false;
     }
 
+    /** The class, its superclasses (not Object), then all interfaces, nearest first. */
     private static List<Class<?>> supertypes(Class<?> type) {
         Set<Class<?>> result = new LinkedHashSet<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {

@@ -8,8 +8,9 @@ import java.lang.reflect.UndeclaredThrowableException;
 
 /**
  * Calls one handler method, Java or Kotlin, with arguments already bound: the one way Fonella
- * invokes tool and event handler methods. Resolved once; a call does no reflective look-up and
- * throws what the method threw, not a reflection wrapper. Not part of the public API.
+ * invokes tool and event handler methods. Its method handle is made on the first call; no call after
+ * that does a reflective look-up. A call throws what the method threw, not a reflection wrapper.
+ * Not part of the public API.
  */
 public final class MethodCall {
 
@@ -32,14 +33,10 @@ public final class MethodCall {
      * @throws IllegalStateException when the method cannot be made accessible, saying what to do
      */
     public static MethodCall of(Method method, KotlinSupport.Function kotlin) {
-        Class<?> owner = method.getDeclaringClass();
-        boolean accessible = method.trySetAccessible()
-                || Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(owner.getModifiers())
-                && owner.getModule().isExported(owner.getPackageName(), MethodCall.class.getModule());
-        if (!accessible) {
+        if (!method.trySetAccessible()) { // true for a public method of a public class in an exported package
             throw new IllegalStateException("Cannot call " + method.getDeclaringClass().getName() + "."
-                    + method.getName() + ": its module does not open the package to ai.fonella.core. Make the "
-                    + "method and its class public, or open the package to ai.fonella.core.");
+                    + method.getName() + ": its module neither exports nor opens the package to ai.fonella.core. "
+                    + "Make the method and its class public and export the package, or open it to ai.fonella.core.");
         }
         return new MethodCall(method, kotlin);
     }
@@ -51,8 +48,7 @@ public final class MethodCall {
                 current = MethodHandles.lookup().unreflect(method);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("Cannot call " + method.getDeclaringClass().getName() + "."
-                        + method.getName() + ": " + e.getMessage() + ". Make the method and its class public, or "
-                        + "open its package to ai.fonella.core.", e);
+                        + method.getName() + ": " + e.getMessage() + ". Open its package to ai.fonella.core.", e);
             }
             current = current.asType(current.type().generic()).asSpreader(Object[].class, method.getParameterCount());
             if (Modifier.isStatic(method.getModifiers())) {

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * A tool ready to be invoked: its definition, the object that serves it, and everything resolved
- * for fast invocation (method handle, argument readers, the effective deadline). Created by
- * {@link ToolInvoker#prepare(ToolDefinition, Object)}, once per tool at startup; immutable and
- * thread-safe.
+ * for fast invocation (the parameter binders, the schema check, the effective deadline; the method
+ * handle and Jackson's readers are made on the first call). Created by
+ * {@link ToolInvoker#prepare(ToolDefinition, Object)}, once per tool at startup; thread-safe.
  */
 public final class InvocableTool {
 

@@ -20,11 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Everything resolved once per tool method so that an invocation does no reflective look-up: a
- * {@link MethodHandle} taking {@code (target, Object[] arguments)}, one binder per parameter with its
- * cached {@link ObjectReader}, the nested required-argument check and the query conversion, all
- * derived from the same {@link ToolParameters} and input schema as the registered definition.
- * Thread-safe. Not part of the public API.
+ * Everything resolved per tool method so that an invocation does no reflective look-up: the
+ * {@link MethodCall}, one binder per parameter with its {@link ObjectReader}, the schema check and
+ * the query conversion, all derived from the same {@link ToolParameters} and input schema as the
+ * registered definition. The method handle and the readers are made on the first call that needs
+ * them, not when the tool is prepared, which keeps them off the application's startup. Thread-safe.
+ * Not part of the public API.
  */
 final class MethodPlan {
 
@@ -144,8 +145,9 @@ final class MethodPlan {
         private volatile ObjectReader reader;
         private final Fast fast;
         /**
-         * An enum parameter's constants by the text that bound to them, filled as texts arrive: the
-         * schema check admits only the enum's own names, so it holds at most one entry per constant.
+         * An enum parameter's constants by the text that bound to them, filled as texts arrive; at
+         * most as many entries as the enum has constants (the schema check admits only their names
+         * when the schema lists them), so a stream of other spellings cannot grow it.
          */
         private final Map<String, Object> constants;
         private final int constantLimit;

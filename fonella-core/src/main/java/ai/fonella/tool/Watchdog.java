@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Enforces deadlines of handlers that run on their caller's thread, with one daemon thread for all
  * of them. Registering costs one compare-and-set (a push onto a lock-free stack that the watchdog
- * thread empties) and finishing one more, so a fast handler pays almost nothing; a late one is expired within {@link #MAX_LATENESS_MILLIS} of its
- * deadline: its {@link Entry#expire()} runs on the watchdog thread and the handler's thread is
- * interrupted. Not part of the public API.
+ * thread empties) and finishing one more, so a fast handler pays almost nothing; a late one is
+ * expired within {@link #MAX_LATENESS_MILLIS} of its deadline: its {@link Entry#expire()} runs on the
+ * watchdog thread and the handler's thread is interrupted. Not part of the public API.
  */
 final class Watchdog implements AutoCloseable {
 

@@ -27,7 +27,8 @@ import org.springframework.boot.SpringApplicationAotProcessor;
  * running in this process, counted with its request recording.
  *
  * <ul>
- * <li>{@code without}: the same app with the starter's auto-configuration excluded;</li>
+ * <li>{@code without}: the same app without the starter's jar on the class path (so that nothing of
+ * it runs: neither its auto-configuration nor what it registers in {@code spring.factories});</li>
  * <li>{@code starter}: the starter without an API key (endpoints, discovery, schemas; no sync);</li>
  * <li>{@code starter+sync}: the starter syncing its 20 tools to the emulator, where they are
  * already registered and unchanged (the harness registers them once first, and reports that
@@ -36,7 +37,7 @@ import org.springframework.boot.SpringApplicationAotProcessor;
  * ({@code META-INF/fonella/tools.json}, as Spring AOT writes it) on the class path.</li>
  * <li>{@code aot-without}, {@code aot} and {@code aot+sync}: the app processed ahead of time as
  * {@code spring-boot:process-aot} does it ({@link SpringApplicationAotProcessor}, no key and no public
- * URL, the starter excluded for {@code aot-without}), its generated sources compiled, and started with
+ * URL, without the starter's jar for {@code aot-without}), its generated sources compiled, and started with
  * {@code -Dspring.aot.enabled=true}; these compare with {@code aot-without}.</li>
  * </ul>
  *
@@ -50,12 +51,11 @@ public final class StartupHarness {
     private static final String CLASS_PATH_PREFIX = "classpath-prefix:";
     /** A mode argument for the child JVM rather than the app. */
     private static final String JVM = "jvm:";
+    /** A mode argument: the child's class path leaves out the starter's jar (or classes). */
+    private static final String NO_STARTER = "classpath-without-starter";
 
     private static final Pattern LINE = Pattern.compile(
             "STARTUP refreshToReadyMs=([0-9.]+) runMs=([0-9.]+) uptimeAtReadyMs=([0-9]+) tools=([0-9]+)");
-    private static final String EXCLUDE = "--spring.autoconfigure.exclude="
-            + "ai.fonella.spring.boot.autoconfigure.FonellaAutoConfiguration,"
-            + "ai.fonella.spring.boot.actuate.FonellaActuatorAutoConfiguration";
 
     private StartupHarness() {
     }
@@ -67,7 +67,7 @@ public final class StartupHarness {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         try (FonellaEmulator emulator = FonellaEmulator.builder().start()) {
             Map<String, List<String>> modes = new LinkedHashMap<>();
-            modes.put("without", List.of(EXCLUDE));
+            modes.put("without", List.of(NO_STARTER));
             modes.put("starter", List.of());
             List<String> sync = List.of("--fonella.api-key=" + emulator.apiKey(),
                     "--fonella.base-url=" + emulator.baseUrl(), "--fonella.public-url=https://bench.example.com",
@@ -85,15 +85,16 @@ public final class StartupHarness {
             if (only == null || only.stream().anyMatch(mode -> mode.startsWith("aot"))) {
                 // processed ahead of time, as a build server would: without a key, the starter excluded or not
                 String aotOn = JVM + "-Dspring.aot.enabled=true";
-                modes.put("aot-without", List.of(CLASS_PATH_PREFIX + processAot(List.of(EXCLUDE)), aotOn, EXCLUDE));
-                Path aot = processAot(List.of());
+                modes.put("aot-without", List.of(CLASS_PATH_PREFIX + processAot(true), aotOn, NO_STARTER));
+                Path aot = processAot(false);
                 modes.put("aot", List.of(CLASS_PATH_PREFIX + aot, aotOn));
                 List<String> aotSync = new ArrayList<>(modes.get("aot"));
                 aotSync.addAll(sync);
                 modes.put("aot+sync", aotSync);
             }
-            if (only != null) {
-                modes.keySet().retainAll(only);
+            if (only != null) { // each kept mode keeps its baseline
+                modes.keySet().removeIf(mode -> !only.contains(mode) && !(mode.equals("without")
+                        || mode.equals("aot-without") && only.stream().anyMatch(kept -> kept.startsWith("aot"))));
             }
 
             emulator.clearRecordings();
@@ -156,14 +157,14 @@ public final class StartupHarness {
                 .map(arg -> arg.substring(CLASS_PATH_PREFIX.length()) + java.io.File.pathSeparator)
                 .findFirst().orElse("");
         command.add("-cp");
-        command.add(prefix + System.getProperty("java.class.path"));
+        command.add(prefix + classPath(modeArgs.contains(NO_STARTER)));
         command.add(StartupApp.class.getName());
         command.add("--server.port=0");
         command.add("--server.address=127.0.0.1");
         command.add("--spring.main.banner-mode=off");
         command.add("--logging.level.root=WARN");
-        modeArgs.stream().filter(arg -> !arg.startsWith(CLASS_PATH_PREFIX) && !arg.startsWith(JVM))
-                .forEach(command::add);
+        modeArgs.stream().filter(arg -> !arg.startsWith(CLASS_PATH_PREFIX) && !arg.startsWith(JVM)
+                && !arg.equals(NO_STARTER)).forEach(command::add);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Run run = null;
         StringBuilder output = new StringBuilder();
@@ -194,15 +195,15 @@ public final class StartupHarness {
      * give, compiles the generated sources and returns one directory with the generated classes and
      * resources (for the starter: {@code META-INF/fonella/tools.json} among them).
      */
-    private static Path processAot(List<String> appArgs) throws IOException, InterruptedException {
+    private static Path processAot(boolean withoutStarter) throws IOException, InterruptedException {
         Path out = Files.createTempDirectory("fonella-aot");
+        deleteOnExit(out);
         Path sources = out.resolve("sources");
         Path classes = out.resolve("classes");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"),
+                .toString(), "-cp", classPath(withoutStarter),
                 SpringApplicationAotProcessor.class.getName(), StartupApp.class.getName(), sources.toString(),
                 classes.toString(), classes.toString(), "ai.fonella", "fonella-benchmarks"));
-        command.addAll(appArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
@@ -213,13 +214,37 @@ public final class StartupHarness {
             files = walk.filter(path -> path.toString().endsWith(".java")).map(Path::toString).toList();
         }
         List<String> javac = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-                classes + java.io.File.pathSeparator + System.getProperty("java.class.path"), "-parameters",
+                classes + java.io.File.pathSeparator + classPath(withoutStarter), "-parameters",
                 "-proc:none", "-nowarn"));
         javac.addAll(files);
         if (ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)) != 0) {
             throw new IllegalStateException("Compiling the AOT sources in " + sources + " failed");
         }
         return classes;
+    }
+
+    /** The harness's class path, without the starter's entry when asked. */
+    private static String classPath(boolean withoutStarter) {
+        String full = System.getProperty("java.class.path");
+        if (!withoutStarter) {
+            return full;
+        }
+        List<String> kept = java.util.Arrays.stream(full.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("fonella-spring-boot-starter")).toList();
+        if (kept.size() == full.split(java.io.File.pathSeparator).length) {
+            throw new IllegalStateException("The starter is not on the class path: " + full);
+        }
+        return String.join(java.io.File.pathSeparator, kept);
+    }
+
+    private static void deleteOnExit(Path directory) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> walk = Files.walk(directory)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind
+            }
+        }));
     }
 
     private static String describe(List<RecordedRequest> requests) {

@@ -26,12 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Warms, on Spring Boot's background preinitialization thread, what the starter would otherwise
  * initialize cold on the main thread while the application starts: Fonella's two JSON mappers and
  * Jackson's tree and API model readers, the SHA-256 digest that checks build-time tool definitions,
- * the HMAC that verifies webhooks, the JDK's default TLS context that the client's first request
- * needs, and the tool path itself, by defining, preparing and invoking one rehearsal tool of its own
+ * the HMAC that verifies webhooks, the JDK's TLS provider (not its default context, which the app
+ * may still configure through {@code javax.net.ssl.*} while it starts), and the tool path itself, by defining, preparing and invoking one rehearsal tool of its own
  * (its schema generated only when the app has no build-time definitions, which is when the main
  * thread will generate schemas too). The same mechanism as Boot's own Jackson and Tomcat
  * preinitializers (Spring Boot 4; on Spring Boot 3.5 it is not called), switched off with them by
- * {@code -Dspring.backgroundpreinitializer.ignore=true}. Nothing here changes what the app does; a
+ * {@code -Dspring.backgroundpreinitializer.ignore=true}. Boot waits for this work, as for its own,
+ * before it reports the app ready. Nothing here changes what the app does; a
  * failure only means that the main thread does this work itself.
  */
 final class FonellaBackgroundPreinitializer implements BackgroundPreinitializer {
@@ -50,7 +51,7 @@ final class FonellaBackgroundPreinitializer implements BackgroundPreinitializer 
         MessageDigest.getInstance("SHA-256").digest("fonella".getBytes(StandardCharsets.UTF_8));
         Mac.getInstance("HmacSHA256");
         rehearse(getClass().getClassLoader().getResource(ToolCatalog.RESOURCE) != null);
-        SSLContext.getDefault();
+        SSLContext.getInstance("TLS");
     }
 
     /**

@@ -121,7 +121,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         Thread thread = new Thread(() -> {
             try {
                 pending.complete(client.tools().list());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // whatever it is, the first attempt reports it instead of waiting forever
                 pending.completeExceptionally(e);
             }
         }, "fonella-sync-listing");
@@ -142,6 +142,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw e;
         }
