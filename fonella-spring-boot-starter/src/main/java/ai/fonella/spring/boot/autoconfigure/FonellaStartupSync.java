@@ -117,17 +117,11 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         if (client == null || !hasToolWork() || !registry.isInitialized() || !webApplication) {
             return;
         }
-        CompletableFuture<List<Tool>> pending = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                pending.complete(client.tools().list());
-            } catch (Throwable e) { // whatever it is, the first attempt reports it instead of waiting forever
-                pending.completeExceptionally(e);
-            }
-        }, "fonella-sync-listing");
-        thread.setDaemon(true);
-        listing = pending;
-        thread.start();
+        listing = CompletableFuture.supplyAsync(() -> client.tools().list(), task -> { // any throwable completes it
+            Thread thread = new Thread(task, "fonella-sync-listing");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** The early listing, once: later attempts (retries, the actuator's re-sync) list afresh. */
