@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * (event id, handler id) in the store; if claimed, run the handler, then mark the pair completed,
  * or release it when the handler threw so that Fonella's redelivery runs it again. A pair already
  * completed is {@link Status#SKIPPED_DUPLICATE}. A handler failure never stops the other handlers.
+ * With a {@link BatchingEventDeduplicationStore} (the shared stores), the claims and completions of
+ * concurrent deliveries go to the store together, one round trip per batch.
  *
  * <p><b>Concurrent deliveries of one event.</b> When another delivery is running a handler right
  * now, this delivery waits for it, up to {@linkplain Builder#concurrentDeliveryWait the concurrent
@@ -81,6 +83,8 @@ public final class EventDispatcher {
     /** Claims held by deliveries running in this process; completed with whether the work is done. */
     private final ConcurrentHashMap<Key, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final PendingStoreWrites pendingWrites;
+    /** Batches claims and completions of concurrent deliveries; {@code null} unless the store batches. */
+    private final GroupCommit groupCommit;
 
     private EventDispatcher(Builder builder) {
         this.handlers = List.copyOf(builder.handlers);
@@ -88,6 +92,8 @@ public final class EventDispatcher {
         this.concurrentDeliveryWait = builder.concurrentDeliveryWait;
         this.claimLease = builder.claimLease;
         this.pendingWrites = new PendingStoreWrites(store);
+        this.groupCommit = store instanceof BatchingEventDeduplicationStore batching
+                ? new GroupCommit(batching, claimLease) : null;
         Map<EventType, List<EventHandler>> index = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
             List<EventHandler> applicable = new ArrayList<>();
@@ -182,7 +188,7 @@ public final class EventDispatcher {
         try {
             Claim claim;
             try {
-                claim = store.tryClaim(key, claimLease);
+                claim = groupCommit != null ? groupCommit.claim(key) : store.tryClaim(key, claimLease);
             } catch (RuntimeException e) {
                 log.warn("Fonella event {} ({}): the deduplication store cannot be reached to claim handler {}; not "
                         + "running it, answering 503 so that Fonella redelivers: {}", event.id(), event.type(),
@@ -221,7 +227,11 @@ public final class EventDispatcher {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         try {
-            store.complete(key);
+            if (groupCommit != null) {
+                groupCommit.complete(key);
+            } else {
+                store.complete(key);
+            }
         } catch (RuntimeException e) {
             log.warn("Fonella event handler {} succeeded for event {} ({}), but the deduplication store cannot record "
                     + "it now; retrying in the background while the claim's lease lasts: {}", handler.id(), event.id(),

@@ -1,8 +1,11 @@
 package ai.fonella.spring.boot.dedup;
 
-import ai.fonella.event.EventDeduplicationStore;
+import ai.fonella.event.BatchingEventDeduplicationStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,8 +18,13 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An {@link EventDeduplicationStore} shared by every instance of an app through a table in its own
@@ -34,12 +42,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     scheduler to configure.</li>
  * </ul>
  *
+ * <p>The completions and claims of concurrent deliveries go to the database together
+ * ({@link BatchingEventDeduplicationStore}): one transaction with a batch of {@code UPDATE}s for the
+ * completions and a batch of {@code INSERT}s for the claims, so one commit for all of them. When
+ * one of the keys is already in the table (a redelivery), that transaction is rolled back, and the
+ * completions are recorded alone and each claim is taken as above.
+ *
  * <p>Times are this instance's clock in epoch milliseconds, so replicas must keep their clocks in
- * step (NTP); a skew lengthens or shortens leases by as much. Every method runs each statement in
- * its own transaction (or the caller's, when one is active) and throws Spring's
- * {@link DataAccessException} when the database cannot be reached.
+ * step (NTP); a skew lengthens or shortens leases by as much. The single-key methods run each
+ * statement in its own transaction (or the caller's, when one is active), a batch in a new
+ * transaction of its own; every method throws Spring's {@link DataAccessException} when the
+ * database cannot be reached.
  */
-public final class JdbcEventDeduplicationStore implements EventDeduplicationStore, AutoCloseable {
+public final class JdbcEventDeduplicationStore implements BatchingEventDeduplicationStore, AutoCloseable {
 
     /** The table's default name, as in the shipped scripts. */
     public static final String DEFAULT_TABLE_NAME = "fonella_event_claims";
@@ -50,8 +65,12 @@ public final class JdbcEventDeduplicationStore implements EventDeduplicationStor
     private static final Logger log = LoggerFactory.getLogger(JdbcEventDeduplicationStore.class);
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
     private static final int CLAIM_ATTEMPTS = 3;
+    private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::eventId).thenComparing(Key::handlerId);
 
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
+    /** A batch's own transaction: never the one the thread that happens to send the batch may have. */
+    private final TransactionTemplate batchTransaction;
     private final String table;
     private final long retentionMillis;
     private final Clock clock;
@@ -76,7 +95,10 @@ public final class JdbcEventDeduplicationStore implements EventDeduplicationStor
      * @param clock the clock of leases and retention
      */
     public JdbcEventDeduplicationStore(DataSource dataSource, String tableName, Duration retention, Clock clock) {
-        this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.template = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.jdbc = JdbcClient.create(template);
+        this.batchTransaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        batchTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.table = requireTableName(tableName);
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, e.g. P7D");
@@ -154,6 +176,67 @@ public final class JdbcEventDeduplicationStore implements EventDeduplicationStor
                 jdbc.sql(complete).params(expiresAt, key.eventId(), key.handlerId()).update();
             }
         }
+    }
+
+    @Override
+    public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+        long now = clock.millis();
+        long claimExpiresAt = now + Math.max(1, lease.toMillis());
+        long completedExpiresAt = now + retentionMillis;
+        if (!claims.isEmpty()) {
+            purgeIfDue(now);
+        }
+        List<Key> gone;
+        List<Claim> answers;
+        try {
+            gone = batchTransaction.execute(status -> {
+                List<Key> missing = completeRows(completions, completedExpiresAt);
+                if (!claims.isEmpty()) {
+                    template.batchUpdate(insert, inKeyOrder(claims).stream()
+                            .map(key -> new Object[] {key.eventId(), key.handlerId(), owner, 0, claimExpiresAt})
+                            .toList());
+                }
+                return missing;
+            });
+            answers = Collections.nCopies(claims.size(), Claim.ACQUIRED);
+        } catch (DataIntegrityViolationException taken) {
+            // a key is held, completed or expired: the completions alone, then each claim by itself
+            gone = batchTransaction.execute(status -> completeRows(completions, completedExpiresAt));
+            answers = new ArrayList<>(claims.size());
+            for (Key key : claims) {
+                answers.add(tryClaim(key, lease));
+            }
+        }
+        for (Key key : gone) {
+            complete(key); // its row was purged after its lease: inserted as completed
+        }
+        return answers;
+    }
+
+    /** Batch-updates completions; answers the keys that had no row. */
+    private List<Key> completeRows(List<Key> completions, long expiresAt) {
+        if (completions.isEmpty()) {
+            return List.of();
+        }
+        List<Key> ordered = inKeyOrder(completions);
+        int[] counts = template.batchUpdate(complete, ordered.stream()
+                .map(key -> new Object[] {expiresAt, key.eventId(), key.handlerId()})
+                .toList());
+        List<Key> missing = new ArrayList<>(0);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) { // a driver may also answer Statement.SUCCESS_NO_INFO: updated
+                missing.add(ordered.get(i));
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The keys sorted, so that two instances writing overlapping batches lock rows in one order and
+     * one waits for the other instead of both deadlocking.
+     */
+    private static List<Key> inKeyOrder(List<Key> keys) {
+        return keys.stream().sorted(KEY_ORDER).toList();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package ai.fonella.spring.boot.dedup;
 
-import ai.fonella.event.EventDeduplicationStore;
+import ai.fonella.event.BatchingEventDeduplicationStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -22,11 +24,15 @@ import org.springframework.data.redis.core.script.RedisScript;
  *     script, atomic).</li>
  * </ul>
  *
+ * <p>The completions and claims of concurrent deliveries go to Redis together, as one Lua script
+ * that does exactly the above for each key ({@link BatchingEventDeduplicationStore}). On Redis
+ * Cluster, where one script may only touch keys of one hash slot, the script runs once per key.
+ *
  * <p>Expiry is Redis's own, so nothing needs purging and replica clocks do not matter. Spring Data
  * Redis throws its {@code DataAccessException}s when Redis cannot be reached; how soon depends on
  * {@code spring.data.redis.timeout}, which should stay well below Fonella's 10 s delivery timeout.
  */
-public final class RedisEventDeduplicationStore implements EventDeduplicationStore {
+public final class RedisEventDeduplicationStore implements BatchingEventDeduplicationStore {
 
     /** The default key prefix. */
     public static final String DEFAULT_KEY_PREFIX = "fonella:dedup:";
@@ -35,12 +41,37 @@ public final class RedisEventDeduplicationStore implements EventDeduplicationSto
     private static final RedisScript<Long> RELEASE = RedisScript.of(
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
             Long.class);
+    /**
+     * KEYS: the completions, then the claims; ARGV: the number of completions, this store's claim
+     * value, the lease and the retention in milliseconds. Answers 0 (acquired), 1 (held elsewhere)
+     * or 2 (already completed) for each claim.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> COMPLETE_AND_CLAIM = RedisScript.of("""
+            local completions = tonumber(ARGV[1])
+            for i = 1, completions do
+              redis.call('set', KEYS[i], 'done', 'PX', ARGV[4])
+            end
+            local answers = {}
+            for i = completions + 1, #KEYS do
+              if redis.call('set', KEYS[i], ARGV[2], 'NX', 'PX', ARGV[3]) then
+                answers[#answers + 1] = 0
+              elseif redis.call('get', KEYS[i]) == 'done' then
+                answers[#answers + 1] = 2
+              else
+                answers[#answers + 1] = 1
+              end
+            end
+            return answers
+            """, List.class);
+    private static final Claim[] ANSWERS = {Claim.ACQUIRED, Claim.HELD_ELSEWHERE, Claim.ALREADY_COMPLETED};
     private static final int CLAIM_ATTEMPTS = 3;
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
     private final Duration retention;
     private final String claimValue = "claim:" + UUID.randomUUID();
+    private volatile Boolean cluster;
 
     /**
      * A store on a Redis connection.
@@ -52,6 +83,7 @@ public final class RedisEventDeduplicationStore implements EventDeduplicationSto
     public RedisEventDeduplicationStore(RedisConnectionFactory connectionFactory, String keyPrefix,
             Duration retention) {
         this.redis = new StringRedisTemplate(Objects.requireNonNull(connectionFactory, "connectionFactory"));
+
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, e.g. P7D");
@@ -81,6 +113,40 @@ public final class RedisEventDeduplicationStore implements EventDeduplicationSto
         redis.opsForValue().set(key(key), DONE, retention);
     }
 
+    /**
+     * Records completions and takes claims with one Lua script, atomically; on Redis Cluster with one
+     * script per key, in order.
+     */
+    @Override
+    public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+        String leaseMillis = Long.toString(Math.max(1, lease.toMillis()));
+        String retentionMillis = Long.toString(retention.toMillis());
+        if (cluster()) {
+            List<Claim> answers = new ArrayList<>(claims.size());
+            for (Key key : completions) {
+                run(List.of(key(key)), 1, leaseMillis, retentionMillis);
+            }
+            for (Key key : claims) {
+                answers.add(run(List.of(key(key)), 0, leaseMillis, retentionMillis).get(0));
+            }
+            return answers;
+        }
+        List<String> keys = new ArrayList<>(completions.size() + claims.size());
+        completions.forEach(key -> keys.add(key(key)));
+        claims.forEach(key -> keys.add(key(key)));
+        return run(keys, completions.size(), leaseMillis, retentionMillis);
+    }
+
+    private List<Claim> run(List<String> keys, int completions, String leaseMillis, String retentionMillis) {
+        List<?> codes = redis.execute(COMPLETE_AND_CLAIM, keys, Integer.toString(completions), claimValue, leaseMillis,
+                retentionMillis);
+        List<Claim> answers = new ArrayList<>(codes.size());
+        for (Object code : codes) {
+            answers.add(ANSWERS[((Number) code).intValue()]);
+        }
+        return answers;
+    }
+
     @Override
     public void release(Key key) {
         redis.execute(RELEASE, List.of(key(key)), claimValue);
@@ -103,6 +169,16 @@ public final class RedisEventDeduplicationStore implements EventDeduplicationSto
     @Override
     public String toString() {
         return "redis (keys " + keyPrefix + "*)";
+    }
+
+    /** Whether the connections go to a Redis Cluster; asked once, on the first batch. */
+    private boolean cluster() {
+        Boolean known = cluster;
+        if (known == null) {
+            known = redis.execute((RedisCallback<Boolean>) connection -> connection instanceof RedisClusterConnection);
+            cluster = known;
+        }
+        return known;
     }
 
     /** The key of a pair; the event id's length first, so that no two pairs share a key. */

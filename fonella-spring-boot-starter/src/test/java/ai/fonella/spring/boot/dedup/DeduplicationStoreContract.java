@@ -2,13 +2,17 @@ package ai.fonella.spring.boot.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.fonella.event.BatchingEventDeduplicationStore;
 import ai.fonella.event.EventDeduplicationStore;
 import ai.fonella.event.EventDeduplicationStore.Claim;
 import ai.fonella.event.EventDeduplicationStore.Key;
 import ai.fonella.event.EventDeduplicationStore.State;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -146,6 +150,79 @@ abstract class DeduplicationStoreContract {
 
         assertThat(store.state(key)).isEqualTo(State.ABSENT);
         assertThat(store.tryClaim(key, LEASE)).isEqualTo(Claim.ACQUIRED);
+    }
+
+    /** The batch method of a shipped store, which implements it. */
+    BatchingEventDeduplicationStore batching() {
+        return (BatchingEventDeduplicationStore) store();
+    }
+
+    @Test
+    void completesAndClaimsInOneBatchAnsweringEachKeyAsASingleClaimWould() throws Exception {
+        BatchingEventDeduplicationStore mine = batching();
+        EventDeduplicationStore other = store();
+        Key done = key();
+        Key fresh = key();
+        Key held = key();
+        Key completed = key();
+        Key expired = key();
+        Key alsoFresh = key();
+        assertThat(mine.tryClaim(done, LEASE)).isEqualTo(Claim.ACQUIRED);
+        assertThat(other.tryClaim(held, LEASE)).isEqualTo(Claim.ACQUIRED);
+        assertThat(other.tryClaim(completed, LEASE)).isEqualTo(Claim.ACQUIRED);
+        other.complete(completed);
+        assertThat(other.tryClaim(expired, SHORT)).isEqualTo(Claim.ACQUIRED);
+        Thread.sleep(SHORT.toMillis() + 200);
+
+        List<Claim> answers = mine.completeAndClaim(List.of(done), List.of(fresh, held, completed, expired, alsoFresh),
+                LEASE);
+
+        assertThat(answers).containsExactly(Claim.ACQUIRED, Claim.HELD_ELSEWHERE, Claim.ALREADY_COMPLETED,
+                Claim.ACQUIRED, Claim.ACQUIRED);
+        assertThat(other.state(done)).isEqualTo(State.COMPLETED);
+        assertThat(other.tryClaim(fresh, LEASE)).isEqualTo(Claim.HELD_ELSEWHERE);
+        assertThat(other.tryClaim(expired, LEASE)).isEqualTo(Claim.HELD_ELSEWHERE);
+        mine.release(alsoFresh); // a batch's claim is this instance's own, as a single one is
+        assertThat(other.tryClaim(alsoFresh, LEASE)).isEqualTo(Claim.ACQUIRED);
+        assertThat(mine.completeAndClaim(List.of(fresh), List.of(), LEASE)).isEmpty();
+        assertThat(other.tryClaim(fresh, LEASE)).isEqualTo(Claim.ALREADY_COMPLETED);
+    }
+
+    @Test
+    void grantsEachKeyOnceWhenInstancesSendOverlappingBatchesAtOnce() throws Exception {
+        List<BatchingEventDeduplicationStore> instances = List.of(batching(), batching(), batching());
+        List<Key> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(key());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Map<Key, Claim>>> batches = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                BatchingEventDeduplicationStore instance = instances.get(i % instances.size());
+                List<Key> shuffled = new ArrayList<>(keys);
+                Collections.shuffle(shuffled);
+                batches.add(pool.submit(() -> {
+                    start.await();
+                    List<Claim> answers = instance.completeAndClaim(List.of(), shuffled, LEASE);
+                    Map<Key, Claim> byKey = new HashMap<>();
+                    for (int k = 0; k < shuffled.size(); k++) {
+                        byKey.put(shuffled.get(k), answers.get(k));
+                    }
+                    return byKey;
+                }));
+            }
+            start.countDown();
+            Map<Key, Integer> acquired = new HashMap<>();
+            for (Future<Map<Key, Claim>> batch : batches) {
+                batch.get(30, TimeUnit.SECONDS).forEach((key, claim) -> acquired.merge(key,
+                        claim == Claim.ACQUIRED ? 1 : 0, Integer::sum));
+            }
+            assertThat(acquired).hasSize(20).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,0 +1,36 @@
+package ai.fonella.event;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A shared {@link EventDeduplicationStore} that records several completions and takes several
+ * claims in one round trip. The {@link EventDispatcher} then gathers the completions and claims
+ * that concurrent deliveries ask for while the previous round trip runs, and sends them together
+ * (a group commit): under load, a batch of deliveries costs one round trip and, on a database, one
+ * commit, instead of two of each per delivery. A delivery still waits until its own claim is
+ * answered and its own completion is recorded, so the guarantees of the single-key methods hold
+ * unchanged; with no concurrent deliveries a batch has one key and is sent at once, with no delay.
+ *
+ * <p>Both shipped shared stores (JDBC and Redis, in the Spring Boot starter) implement it. A store
+ * of your own need not: the dispatcher calls the single-key methods of any other store.
+ */
+public interface BatchingEventDeduplicationStore extends EventDeduplicationStore {
+
+    /**
+     * Records completions, then claims keys, as one operation: the same as {@link #complete} for
+     * each of {@code completions} followed by {@link #tryClaim} for each of {@code claims}.
+     *
+     * <p>All or nothing: when it throws, the dispatcher treats no completion as recorded (it retries
+     * them while their leases last) and no claim as taken (those deliveries are answered 503, and
+     * a claim the store did take nonetheless expires after its lease, as when a single claim's
+     * answer is lost).
+     *
+     * @param completions keys the caller claimed and whose handlers succeeded; may be empty
+     * @param claims keys to claim, each at most once and none among {@code completions}; may be
+     *     empty
+     * @param lease the lease of each claim, as in {@link #tryClaim}
+     * @return the answer to each claim, in the order of {@code claims}
+     */
+    List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease);
+}

@@ -1,0 +1,220 @@
+package ai.fonella.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.fonella.event.EventDeduplicationStore.Claim;
+import ai.fonella.event.EventDeduplicationStore.Key;
+import ai.fonella.event.EventDeduplicationStore.State;
+import ai.fonella.event.HandlerOutcome.Status;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher with a {@link BatchingEventDeduplicationStore}: claims and completions in batches. */
+class GroupCommitTests {
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(32);
+
+    @AfterEach
+    void stopThreads() {
+        pool.shutdownNow();
+    }
+
+    /** An in-memory store behind the batch method, recording each batch; one batch at a time. */
+    static class BatchingMemoryStore implements BatchingEventDeduplicationStore {
+        final InMemoryEventDeduplicationStore memory = new InMemoryEventDeduplicationStore();
+        final List<int[]> batches = new CopyOnWriteArrayList<>();
+        volatile RuntimeException failure;
+        volatile long pauseMillis;
+
+        @Override
+        public synchronized List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+            batches.add(new int[] {completions.size(), claims.size()});
+            pause();
+            if (failure != null) {
+                throw failure;
+            }
+            completions.forEach(memory::complete);
+            return claims.stream().map(key -> memory.tryClaim(key, lease)).toList();
+        }
+
+        void pause() {
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public Claim tryClaim(Key key, Duration lease) {
+            throw new AssertionError("the dispatcher must batch claims");
+        }
+
+        @Override
+        public void complete(Key key) {
+            throw new AssertionError("the dispatcher must batch completions");
+        }
+
+        @Override
+        public void release(Key key) {
+            memory.release(key);
+        }
+
+        @Override
+        public State state(Key key) {
+            return memory.state(key);
+        }
+    }
+
+    private static EventHandler counting(Map<String, AtomicInteger> runs) {
+        EventHandlerDefinition definition = EventHandlers.definitions(EventDispatcherTests.Recorder.class).stream()
+                .filter(d -> d.method().getName().equals("ended")).findFirst().orElseThrow().withId("counting");
+        return EventHandler.of(definition, arguments -> runs
+                .computeIfAbsent(((FonellaEvent) arguments[0]).id(), id -> new AtomicInteger()).incrementAndGet());
+    }
+
+    @Test
+    void sendsALoneDeliverysClaimAndCompletionAtOnceEachInABatchOfOne() {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(counting(runs))
+                .build();
+
+        DispatchResult result = dispatcher.dispatch(EventFixtures.envelope("evt_lone", OnFonellaEvent.CALL_ENDED));
+
+        assertThat(result.httpStatus()).isEqualTo(200);
+        assertThat(store.batches).containsExactly(new int[] {0, 1}, new int[] {1, 0});
+        assertThat(store.memory.state(new Key("evt_lone", "counting"))).isEqualTo(State.COMPLETED);
+    }
+
+    @Test
+    void runsEachHandlerOnceForConcurrentDeliveriesAndRedeliveriesInFewerRoundTripsThanKeys() throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        store.pauseMillis = 1; // a round trip, so that deliveries queue behind it
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(counting(runs))
+                .build();
+        int events = 400;
+        List<Future<DispatchResult>> results = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            byte[] body = EventFixtures.envelope("evt_" + i, OnFonellaEvent.CALL_ENDED);
+            results.add(pool.submit(() -> dispatcher.dispatch(body)));
+            if (i % 4 == 0) {
+                results.add(pool.submit(() -> dispatcher.dispatch(body))); // a redelivery, at once
+            }
+        }
+        for (Future<DispatchResult> result : results) {
+            assertThat(result.get(30, TimeUnit.SECONDS).httpStatus()).isIn(200, 503);
+        }
+        // the redeliveries answered 503 (still running elsewhere) are redelivered later, as Fonella would
+        for (int i = 0; i < events; i += 4) {
+            assertThat(dispatcher.dispatch(EventFixtures.envelope("evt_" + i, OnFonellaEvent.CALL_ENDED))
+                    .httpStatus()).isEqualTo(200);
+        }
+
+        assertThat(runs).hasSize(events);
+        assertThat(runs.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+        for (int i = 0; i < events; i++) {
+            assertThat(store.memory.state(new Key("evt_" + i, "counting"))).isEqualTo(State.COMPLETED);
+        }
+        int keys = store.batches.stream().mapToInt(batch -> batch[0] + batch[1]).sum();
+        assertThat(keys).isGreaterThanOrEqualTo(2 * events); // a claim and a completion each, and redeliveries' claims
+        assertThat(store.batches.size()).isLessThan(keys / 2);
+        assertThat(store.batches).allSatisfy(batch -> assertThat(batch[0] + batch[1])
+                .isBetween(1, GroupCommit.MAX_BATCH));
+    }
+
+    @Test
+    void answersEveryDeliveryOfAFailedBatch503WithoutRunningItsHandler() throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        IllegalStateException outage = new IllegalStateException("connection refused");
+        store.failure = outage;
+        store.pauseMillis = 2;
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(counting(runs))
+                .build();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<DispatchResult>> results = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            byte[] body = EventFixtures.envelope("evt_" + i, OnFonellaEvent.CALL_ENDED);
+            results.add(pool.submit(() -> {
+                start.await();
+                return dispatcher.dispatch(body);
+            }));
+        }
+        start.countDown();
+
+        for (Future<DispatchResult> result : results) {
+            assertThat(result.get(30, TimeUnit.SECONDS).outcomes()).singleElement().satisfies(outcome -> {
+                assertThat(outcome.status()).isEqualTo(Status.STORE_UNAVAILABLE);
+                assertThat(outcome.error()).isSameAs(outage);
+            });
+        }
+        assertThat(runs).isEmpty();
+        assertThat(store.batches.size()).isLessThan(64);
+    }
+
+    @Test
+    void answersTheWaitingDeliveriesWhenTheStoreThrowsAnErrorAndLetsTheErrorPropagateInTheSender() throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore() {
+            @Override
+            public synchronized List<Claim> completeAndClaim(List<Key> completions, List<Key> claims,
+                    Duration lease) {
+                pause();
+                throw new StackOverflowError("store bug");
+            }
+        };
+        store.pauseMillis = 20;
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(counting(runs))
+                .build();
+        List<Future<DispatchResult>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            byte[] body = EventFixtures.envelope("evt_" + i, OnFonellaEvent.CALL_ENDED);
+            results.add(pool.submit(() -> dispatcher.dispatch(body)));
+        }
+
+        int errors = 0;
+        for (Future<DispatchResult> result : results) {
+            try {
+                assertThat(result.get(30, TimeUnit.SECONDS).outcomes()).singleElement()
+                        .extracting(HandlerOutcome::status).isEqualTo(Status.STORE_UNAVAILABLE);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(StackOverflowError.class);
+                errors++;
+            }
+        }
+        assertThat(errors).isBetween(1, 8);
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void refusesAStoreThatAnswersTheWrongNumberOfClaimsNamingTheContract() {
+        BatchingMemoryStore store = new BatchingMemoryStore() {
+            @Override
+            public synchronized List<Claim> completeAndClaim(List<Key> completions, List<Key> claims,
+                    Duration lease) {
+                return List.of();
+            }
+        };
+        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> commit.claim(new Key("evt_1", "h")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("answered 0 claim(s) for 1 claim(s)")
+                .hasMessageContaining("completeAndClaim must answer each");
+    }
+}
