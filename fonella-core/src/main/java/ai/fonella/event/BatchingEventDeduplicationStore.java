@@ -8,9 +8,16 @@ import java.util.List;
  * claims in one round trip. The {@link EventDispatcher} then gathers the completions and claims
  * that concurrent deliveries ask for while the previous round trip runs, and sends them together
  * (a group commit): under load, a batch of deliveries costs one round trip and, on a database, one
- * commit, instead of two of each per delivery. A delivery still waits until its own claim is
- * answered and its own completion is recorded, so the guarantees of the single-key methods hold
- * unchanged; with no concurrent deliveries a batch has one key and is sent at once, with no delay.
+ * commit, instead of two of each per delivery. With no concurrent deliveries a batch has one key and
+ * is sent at once, with no delay.
+ *
+ * <p>A delivery waits for its own claim's answer, so no handler runs without its claim. Its
+ * completion is recorded with the next batch, after the delivery is answered rather than before:
+ * that is no weaker than waiting for it. A delivery's answer never depended on its completion (one
+ * the store refuses is retried in the background while the lease lasts, as before), and a process
+ * that dies between a handler's end and its completion's record leaves a claim that expires after
+ * its lease whether that moment is just before the answer or just after it. A redelivery meanwhile
+ * finds the claim held, waits for the completion and is answered as a duplicate.
  *
  * <p>Both shipped shared stores (JDBC and Redis, in the Spring Boot starter) implement it. A store
  * of your own need not: the dispatcher calls the single-key methods of any other store.

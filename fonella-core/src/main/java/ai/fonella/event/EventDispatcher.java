@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * or release it when the handler threw so that Fonella's redelivery runs it again. A pair already
  * completed is {@link Status#SKIPPED_DUPLICATE}. A handler failure never stops the other handlers.
  * With a {@link BatchingEventDeduplicationStore} (the shared stores), the claims and completions of
- * concurrent deliveries go to the store together, one round trip per batch.
+ * concurrent deliveries go to the store together, one round trip per batch, and a completion is
+ * recorded with the batch after the delivery's answer instead of before it.
  *
  * <p><b>Concurrent deliveries of one event.</b> When another delivery is running a handler right
  * now, this delivery waits for it, up to {@linkplain Builder#concurrentDeliveryWait the concurrent
@@ -93,7 +94,7 @@ public final class EventDispatcher {
         this.claimLease = builder.claimLease;
         this.pendingWrites = new PendingStoreWrites(store);
         this.groupCommit = store instanceof BatchingEventDeduplicationStore batching
-                ? new GroupCommit(batching, claimLease) : null;
+                ? new GroupCommit(batching, claimLease, this::completionFailed) : null;
         Map<EventType, List<EventHandler>> index = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
             List<EventHandler> applicable = new ArrayList<>();
@@ -226,21 +227,25 @@ public final class EventDispatcher {
             throw e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        try {
-            if (groupCommit != null) {
-                groupCommit.complete(key);
-            } else {
+        if (groupCommit != null) {
+            groupCommit.complete(key); // recorded with the next batch; a failure comes to completionFailed
+        } else {
+            try {
                 store.complete(key);
+            } catch (RuntimeException e) {
+                completionFailed(key, e);
             }
-        } catch (RuntimeException e) {
-            log.warn("Fonella event handler {} succeeded for event {} ({}), but the deduplication store cannot record "
-                    + "it now; retrying in the background while the claim's lease lasts: {}", handler.id(), event.id(),
-                    event.type(), e.toString());
-            pendingWrites.retry(key, true, claimLease);
         }
         log.debug("Fonella event handler {} succeeded for event {} ({}) in {} ms", handler.id(), event.id(),
                 event.type(), took.toMillis());
         return new HandlerOutcome(handler.id(), Status.SUCCEEDED, null, took);
+    }
+
+    private void completionFailed(Key key, RuntimeException e) {
+        log.warn("Fonella event handler {} succeeded for event {}, but the deduplication store cannot record it now; "
+                + "retrying in the background while the claim's lease lasts: {}", key.handlerId(), key.eventId(),
+                e.toString());
+        pendingWrites.retry(key, true, claimLease);
     }
 
     private void release(Key key, Throwable failure) {

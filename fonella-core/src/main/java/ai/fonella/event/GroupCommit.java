@@ -8,15 +8,24 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 
 /**
  * Sends the claims and completions of concurrent deliveries to a
- * {@link BatchingEventDeduplicationStore} together. No thread of its own and no timer: a delivery
- * queues its request and, if no batch is being sent, becomes the sender, takes everything queued
- * (its own request among it) and makes one {@link BatchingEventDeduplicationStore#completeAndClaim}
- * call; the deliveries that queued meanwhile wait and are woken with their answers, and the oldest
- * of those still queued becomes the next sender. So a lone delivery is sent at once, and a batch
- * grows with the load by itself.
+ * {@link BatchingEventDeduplicationStore} together, with no thread of its own and no timer.
+ *
+ * <ul>
+ * <li>A claim is queued and its delivery waits for the answer. If no batch is being sent, the
+ *     delivery becomes the sender: it takes everything queued (its own claim among it) and makes
+ *     one {@link BatchingEventDeduplicationStore#completeAndClaim} call. Deliveries that queue
+ *     meanwhile wait, and are woken with their answers.</li>
+ * <li>A completion is queued and its delivery goes on to answer: the completion travels with the
+ *     next batch. A delivery that completes while no batch is being sent sends it at once.</li>
+ * <li>After a batch, the sender wakes the oldest delivery still waiting for a claim to send the
+ *     next; when only completions are queued, it sends them itself.</li>
+ * </ul>
+ *
+ * <p>So a lone delivery's claim is sent at once, and batches grow with the load by themselves.
  */
 final class GroupCommit {
 
@@ -25,50 +34,37 @@ final class GroupCommit {
 
     private final BatchingEventDeduplicationStore store;
     private final Duration lease;
+    private final BiConsumer<Key, RuntimeException> completionFailed;
     private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sending = new AtomicBoolean();
 
-    GroupCommit(BatchingEventDeduplicationStore store, Duration lease) {
+    /**
+     * @param store the store
+     * @param lease the lease of each claim
+     * @param completionFailed told of each completion a batch failed to record, on the sender's
+     *     thread
+     */
+    GroupCommit(BatchingEventDeduplicationStore store, Duration lease,
+            BiConsumer<Key, RuntimeException> completionFailed) {
         this.store = store;
         this.lease = lease;
+        this.completionFailed = completionFailed;
     }
 
     /**
-     * Claims a key, as {@link EventDeduplicationStore#tryClaim} with the dispatcher's lease.
+     * Claims a key, as {@link EventDeduplicationStore#tryClaim} with the dispatcher's lease, waiting
+     * for the answer.
      *
      * @param key the pair
      * @return the answer
      * @throws RuntimeException what the store threw for the batch
      */
     Claim claim(Key key) {
-        return await(new Request(key, true));
-    }
-
-    /**
-     * Records a completion, as {@link EventDeduplicationStore#complete}.
-     *
-     * @param key the claimed pair
-     * @throws RuntimeException what the store threw for the batch
-     */
-    void complete(Key key) {
-        await(new Request(key, false));
-    }
-
-    private Claim await(Request request) {
+        Request request = new Request(key, Thread.currentThread());
         queue.add(request);
         while (!request.answered) {
             if (sending.compareAndSet(false, true)) {
-                try {
-                    send();
-                } finally {
-                    sending.set(false);
-                    // whoever queued while this batch was out sends next (a request queued before
-                    // the flag went down is seen here; one queued after it finds the flag down)
-                    Request next = queue.peek();
-                    if (next != null) {
-                        LockSupport.unpark(next.thread);
-                    }
-                }
+                sendThenHandOff();
             } else {
                 LockSupport.park(this);
             }
@@ -79,6 +75,57 @@ final class GroupCommit {
         return request.claim;
     }
 
+    /**
+     * Queues a completion to be recorded with the next batch, as {@link EventDeduplicationStore#complete},
+     * and returns; sends it at once when no batch is being sent. A failure goes to the callback.
+     *
+     * @param key the claimed pair
+     */
+    void complete(Key key) {
+        queue.add(new Request(key, null));
+        if (sending.compareAndSet(false, true)) {
+            sendThenHandOff();
+        }
+    }
+
+    /** Called holding {@link #sending}; gives it up. */
+    private void sendThenHandOff() {
+        Error error = null;
+        do {
+            try {
+                send();
+            } catch (Error e) {
+                error = e; // send answered every waiting delivery of the batch
+            } finally {
+                sending.set(false);
+            }
+        } while (error == null && handOff());
+        if (error != null) {
+            if (handOff()) {
+                sending.set(false); // only completions: the next delivery to claim or complete sends them
+            }
+            throw error;
+        }
+    }
+
+    /**
+     * Wakes the oldest delivery waiting for a claim to send the next batch. A request queued before
+     * {@link #sending} went down is seen here; one queued after it finds the flag down by itself.
+     *
+     * @return {@code true} when only completions are queued and this thread took the flag to send them
+     */
+    private boolean handOff() {
+        boolean queued = false;
+        for (Request request : queue) {
+            queued = true;
+            if (request.thread != null) {
+                LockSupport.unpark(request.thread);
+                return false;
+            }
+        }
+        return queued && sending.compareAndSet(false, true);
+    }
+
     private void send() {
         List<Request> batch = new ArrayList<>();
         List<Key> completions = new ArrayList<>();
@@ -86,7 +133,7 @@ final class GroupCommit {
         Request request;
         while (batch.size() < MAX_BATCH && (request = queue.poll()) != null) {
             batch.add(request);
-            (request.claiming ? claims : completions).add(request.key);
+            (request.thread != null ? claims : completions).add(request.key);
         }
         if (batch.isEmpty()) {
             return;
@@ -108,9 +155,15 @@ final class GroupCommit {
         }
         int next = 0;
         for (Request each : batch) {
+            if (each.thread == null) {
+                if (failure != null) {
+                    completionFailed.accept(each.key, failure);
+                }
+                continue;
+            }
             if (failure != null) {
                 each.failure = failure;
-            } else if (each.claiming) {
+            } else {
                 each.claim = answers.get(next++);
             }
             each.answered = true;
@@ -121,19 +174,18 @@ final class GroupCommit {
         }
     }
 
-    /** One delivery's claim or completion, answered by the sender that took it. */
+    /** A claim, with the thread that waits for it, or a completion, which nobody waits for. */
     private static final class Request {
         final Key key;
-        final boolean claiming;
-        final Thread thread = Thread.currentThread();
+        final Thread thread;
         Claim claim;
         RuntimeException failure;
         /** Written after {@link #claim} and {@link #failure}, so that reading it true shows them. */
         volatile boolean answered;
 
-        Request(Key key, boolean claiming) {
+        Request(Key key, Thread thread) {
             this.key = key;
-            this.claiming = claiming;
+            this.thread = thread;
         }
     }
 }

@@ -38,9 +38,19 @@ class GroupCommitTests {
         final List<int[]> batches = new CopyOnWriteArrayList<>();
         volatile RuntimeException failure;
         volatile long pauseMillis;
+        volatile CountDownLatch gate = new CountDownLatch(0);
 
         @Override
-        public synchronized List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+        public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch(completions, claims, lease);
+        }
+
+        synchronized List<Claim> batch(List<Key> completions, List<Key> claims, Duration lease) {
             batches.add(new int[] {completions.size(), claims.size()});
             pause();
             if (failure != null) {
@@ -65,7 +75,10 @@ class GroupCommitTests {
 
         @Override
         public void complete(Key key) {
-            throw new AssertionError("the dispatcher must batch completions");
+            if (failure != null) {
+                throw failure;
+            }
+            memory.complete(key); // the dispatcher's background retry of a completion a batch failed to record
         }
 
         @Override
@@ -96,7 +109,7 @@ class GroupCommitTests {
         DispatchResult result = dispatcher.dispatch(EventFixtures.envelope("evt_lone", OnFonellaEvent.CALL_ENDED));
 
         assertThat(result.httpStatus()).isEqualTo(200);
-        assertThat(store.batches).containsExactly(new int[] {0, 1}, new int[] {1, 0});
+        assertThat(store.batches).containsExactly(new int[] {0, 1}, new int[] {1, 0}); // the completion, sent at once
         assertThat(store.memory.state(new Key("evt_lone", "counting"))).isEqualTo(State.COMPLETED);
     }
 
@@ -138,6 +151,74 @@ class GroupCommitTests {
     }
 
     @Test
+    void answersADeliveryBeforeItsCompletionIsRecordedWhenABatchIsOutThenSendsTheCompletionAfterIt()
+            throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        CountDownLatch handlerRuns = new CountDownLatch(1);
+        CountDownLatch otherBatchOut = new CountDownLatch(1);
+        EventHandler handler = counting(runs);
+        EventHandler waiting = EventHandler.of(handler.definition(), arguments -> {
+            handlerRuns.countDown();
+            otherBatchOut.await();
+            handler.invoke((FonellaEvent) arguments[0]);
+        });
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(waiting).build();
+        Future<DispatchResult> first = pool.submit(() -> dispatcher.dispatch(
+                EventFixtures.envelope("evt_first", OnFonellaEvent.CALL_ENDED)));
+        assertThat(handlerRuns.await(10, TimeUnit.SECONDS)).isTrue();
+        store.gate = new CountDownLatch(1); // the next batch stays out until the gate opens
+        Future<DispatchResult> second = pool.submit(() -> dispatcher.dispatch(
+                EventFixtures.envelope("evt_second", OnFonellaEvent.CALL_ENDED)));
+        Thread.sleep(100); // the second delivery's claim is out
+        otherBatchOut.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).httpStatus()).isEqualTo(200);
+        assertThat(store.memory.state(new Key("evt_first", "counting"))).isEqualTo(State.IN_PROGRESS);
+        assertThat(second).isNotDone();
+        store.gate.countDown();
+        assertThat(second.get(10, TimeUnit.SECONDS).httpStatus()).isEqualTo(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.memory.state(new Key("evt_second", "counting")) != State.COMPLETED
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        assertThat(store.memory.state(new Key("evt_first", "counting"))).isEqualTo(State.COMPLETED);
+        assertThat(store.memory.state(new Key("evt_second", "counting"))).isEqualTo(State.COMPLETED);
+        assertThat(store.batches).containsExactly(new int[] {0, 1}, new int[] {0, 1}, new int[] {1, 0},
+                new int[] {1, 0});
+    }
+
+    @Test
+    void retriesACompletionABatchFailedToRecordUntilTheStoreIsBack() throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        EventHandler handler = counting(runs);
+        EventHandler failingStore = EventHandler.of(handler.definition(), arguments -> {
+            handler.invoke((FonellaEvent) arguments[0]);
+            store.failure = new IllegalStateException("connection reset"); // the store goes while the handler runs
+        });
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(failingStore)
+                .build();
+        byte[] body = EventFixtures.envelope("evt_1", OnFonellaEvent.CALL_ENDED);
+
+        assertThat(dispatcher.dispatch(body).httpStatus()).isEqualTo(200);
+        Key key = new Key("evt_1", "counting");
+        assertThat(store.memory.state(key)).isEqualTo(State.IN_PROGRESS);
+        store.failure = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.memory.state(key) != State.COMPLETED && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(store.memory.state(key)).isEqualTo(State.COMPLETED);
+        assertThat(dispatcher.dispatch(body).outcomes()).extracting(HandlerOutcome::status)
+                .containsExactly(Status.SKIPPED_DUPLICATE);
+        assertThat(runs.get("evt_1")).hasValue(1);
+    }
+
+    @Test
     void answersEveryDeliveryOfAFailedBatch503WithoutRunningItsHandler() throws Exception {
         BatchingMemoryStore store = new BatchingMemoryStore();
         IllegalStateException outage = new IllegalStateException("connection refused");
@@ -171,8 +252,7 @@ class GroupCommitTests {
     void answersTheWaitingDeliveriesWhenTheStoreThrowsAnErrorAndLetsTheErrorPropagateInTheSender() throws Exception {
         BatchingMemoryStore store = new BatchingMemoryStore() {
             @Override
-            public synchronized List<Claim> completeAndClaim(List<Key> completions, List<Key> claims,
-                    Duration lease) {
+            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
                 pause();
                 throw new StackOverflowError("store bug");
             }
@@ -205,12 +285,11 @@ class GroupCommitTests {
     void refusesAStoreThatAnswersTheWrongNumberOfClaimsNamingTheContract() {
         BatchingMemoryStore store = new BatchingMemoryStore() {
             @Override
-            public synchronized List<Claim> completeAndClaim(List<Key> completions, List<Key> claims,
-                    Duration lease) {
+            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
                 return List.of();
             }
         };
-        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1));
+        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1), (key, e) -> { });
 
         assertThatThrownBy(() -> commit.claim(new Key("evt_1", "h")))
                 .isInstanceOf(IllegalStateException.class)

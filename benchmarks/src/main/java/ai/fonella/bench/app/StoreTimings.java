@@ -1,7 +1,12 @@
 package ai.fonella.bench.app;
 
+import ai.fonella.event.BatchingEventDeduplicationStore;
 import ai.fonella.event.EventDeduplicationStore;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -15,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Time spent in the deduplication store per delivery (claim, then completion or release), measured
  * inside the benchmark app by wrapping whatever store the starter chose, in a histogram of
  * microseconds. {@code GET /bench/store-timings} answers {@code count p50_us p99_us} and starts
- * over. Active with {@code bench.store-timings=true} (store-load.sh sets it).
+ * over, followed by the number of claim and completion round trips and the keys they carried. With a store that batches, a delivery's time is that of the batch that took its claim plus
+ * that of the batch that recorded its completion (the round trips it waited for, not the time it
+ * queued behind another batch, which shows in the client's latency). Active with {@code bench.store-timings=true} (store-load.sh sets it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("bench.store-timings")
@@ -24,6 +31,9 @@ public class StoreTimings {
 
     private static final int MAX_MICROS = 1_000_000;
     private final AtomicLongArray histogram = new AtomicLongArray(MAX_MICROS + 1);
+    /** Claim and completion round trips to the store, and the keys they carried. */
+    private final LongAdder trips = new LongAdder();
+    private final LongAdder tripKeys = new LongAdder();
     private final ThreadLocal<long[]> perDelivery = ThreadLocal.withInitial(() -> new long[1]);
 
     @Bean
@@ -44,7 +54,8 @@ public class StoreTimings {
             counts[i] = histogram.getAndSet(i, 0);
             total += counts[i];
         }
-        return total + " " + percentile(counts, total, 0.50) + " " + percentile(counts, total, 0.99);
+        return total + " " + percentile(counts, total, 0.50) + " " + percentile(counts, total, 0.99) + " "
+                + trips.sumThenReset() + " " + tripKeys.sumThenReset();
     }
 
     private static int percentile(long[] counts, long total, double share) {
@@ -64,12 +75,77 @@ public class StoreTimings {
     }
 
     EventDeduplicationStore timed(EventDeduplicationStore store) {
+        return store instanceof BatchingEventDeduplicationStore batching ? timedBatches(batching) : timedSingles(store);
+    }
+
+    private EventDeduplicationStore timedBatches(BatchingEventDeduplicationStore store) {
+        Map<EventDeduplicationStore.Key, Long> claimed = new ConcurrentHashMap<>();
+        return new BatchingEventDeduplicationStore() {
+            @Override
+            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+                long start = System.nanoTime();
+                List<Claim> answers = store.completeAndClaim(completions, claims, lease);
+                long took = System.nanoTime() - start;
+                trips.increment();
+                tripKeys.add(completions.size() + claims.size());
+                for (Key key : completions) {
+                    Long claimTook = claimed.remove(key);
+                    record((claimTook == null ? 0 : claimTook) + took);
+                }
+                for (int i = 0; i < claims.size(); i++) {
+                    if (answers.get(i) == Claim.ACQUIRED) {
+                        claimed.put(claims.get(i), took);
+                    } else {
+                        record(took);
+                    }
+                }
+                return answers;
+            }
+
+            @Override
+            public Claim tryClaim(Key key, Duration lease) {
+                return store.tryClaim(key, lease);
+            }
+
+            @Override
+            public void complete(Key key) {
+                store.complete(key);
+            }
+
+            @Override
+            public void release(Key key) {
+                long start = System.nanoTime();
+                store.release(key);
+                Long claimTook = claimed.remove(key);
+                record((claimTook == null ? 0 : claimTook) + System.nanoTime() - start);
+            }
+
+            @Override
+            public State state(Key key) {
+                return store.state(key);
+            }
+
+            @Override
+            public void ping() {
+                store.ping();
+            }
+
+            @Override
+            public String toString() {
+                return store.toString();
+            }
+        };
+    }
+
+    private EventDeduplicationStore timedSingles(EventDeduplicationStore store) {
         return new EventDeduplicationStore() {
             @Override
             public Claim tryClaim(Key key, Duration lease) {
                 long start = System.nanoTime();
                 Claim claim = store.tryClaim(key, lease);
                 long took = System.nanoTime() - start;
+                trips.increment();
+                tripKeys.increment();
                 if (claim == Claim.ACQUIRED) {
                     perDelivery.get()[0] = took; // completed by complete() or release()
                 } else {
@@ -82,6 +158,8 @@ public class StoreTimings {
             public void complete(Key key) {
                 long start = System.nanoTime();
                 store.complete(key);
+                trips.increment();
+                tripKeys.increment();
                 record(perDelivery.get()[0] + System.nanoTime() - start);
             }
 

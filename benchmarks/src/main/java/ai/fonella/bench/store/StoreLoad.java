@@ -108,8 +108,9 @@ public final class StoreLoad {
             }
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             STORES.forEach(store -> results.put(store, new ArrayList<>()));
-            System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s%n", "round", "store", "req/s",
-                    "p50_us", "p99_us", "errors", "store_p50_us", "store_p99_us", "stored", "app_cpu_us", "server_cpu_us");
+            System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s %13s%n", "round", "store", "req/s",
+                    "p50_us", "p99_us", "errors", "store_p50_us", "store_p99_us", "stored", "app_cpu_us", "server_cpu_us",
+                    "keys_per_trip");
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = new ArrayList<>(STORES);
                 Collections.rotate(order, round - 1);
@@ -123,8 +124,9 @@ public final class StoreLoad {
                     double serverCpuPerDelivery = (cpuNanos(servers.get(store)) - serverCpu) / 1e3 / r[4];
                     results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2], appCpuPerDelivery,
                         serverCpuPerDelivery});
-                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f%n", round, store,
-                            r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery);
+                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s%n", round, store,
+                            r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery,
+                            t[3] == 0 ? "-" : String.format("%.1f", (double) t[4] / t[3]));
                 }
             }
             System.out.printf("# load average after: %s%n", loadAverage());
@@ -232,7 +234,7 @@ public final class StoreLoad {
                 sorted.length};
     }
 
-    /** The app's store timings since the last call: {count, p50 µs, p99 µs}. */
+    /** The app's store timings since the last call: {count, p50 µs, p99 µs, round trips, keys in them}. */
     private static long[] timings(HttpClient http, URI base) throws Exception {
         String body = http.send(HttpRequest.newBuilder(base.resolve("/bench/store-timings")).build(),
                 HttpResponse.BodyHandlers.ofString()).body().trim();
