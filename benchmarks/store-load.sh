@@ -6,13 +6,13 @@
 # HTTP from ai.fonella.bench.store.StoreLoad; everything stops on exit.
 #
 #   ./benchmarks/store-load.sh                               # defaults below
-#   ROUNDS=5 DURATION=10 WARMUP=30 CONCURRENCY=32 MESSAGES=20 SYNC_COMMIT=on ./benchmarks/store-load.sh
+#   ROUNDS=5 DURATION=10 WARMUP=60 CONCURRENCY=32 MESSAGES=20 SYNC_COMMIT=on ./benchmarks/store-load.sh
 #
 # See docs/PERFORMANCE.md.
 set -euo pipefail
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-60}
 CONCURRENCY=${CONCURRENCY:-32}
 MESSAGES=${MESSAGES:-20}
 SYNC_COMMIT=${SYNC_COMMIT:-on}   # PostgreSQL synchronous_commit; off: commits do not wait for the WAL flush
