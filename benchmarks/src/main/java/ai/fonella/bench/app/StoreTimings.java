@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Time spent in the deduplication store per delivery (claim, then completion or release), measured
  * inside the benchmark app by wrapping whatever store the starter chose, in a histogram of
  * microseconds. {@code GET /bench/store-timings} answers {@code count p50_us p99_us} and starts
- * over, followed by the number of claim and completion round trips and the keys they carried. With a store that batches, a delivery's time is that of the batch that took its claim plus
- * that of the batch that recorded its completion (the round trips it waited for, not the time it
- * queued behind another batch, which shows in the client's latency). Active with {@code bench.store-timings=true} (store-load.sh sets it).
+ * over, followed by the number of claim and completion round trips and the keys they carried. With
+ * a store that batches, a delivery's time is that of the batch that took its claim plus that of the
+ * batch that recorded its completion (the round trips, not the time it queued behind another batch,
+ * which shows in the client's latency). Active with {@code bench.store-timings=true} (store-load.sh sets it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("bench.store-timings")
@@ -34,7 +35,6 @@ public class StoreTimings {
     /** Claim and completion round trips to the store, and the keys they carried. */
     private final LongAdder trips = new LongAdder();
     private final LongAdder tripKeys = new LongAdder();
-    private final ThreadLocal<long[]> perDelivery = ThreadLocal.withInitial(() -> new long[1]);
 
     @Bean
     static BeanPostProcessor timedDeduplicationStore(ObjectProvider<StoreTimings> timings) {
@@ -75,115 +75,95 @@ public class StoreTimings {
     }
 
     EventDeduplicationStore timed(EventDeduplicationStore store) {
-        return store instanceof BatchingEventDeduplicationStore batching ? timedBatches(batching) : timedSingles(store);
+        return store instanceof BatchingEventDeduplicationStore batching ? new TimedBatches(batching) : new Timed(store);
     }
 
-    private EventDeduplicationStore timedBatches(BatchingEventDeduplicationStore store) {
-        Map<EventDeduplicationStore.Key, Long> claimed = new ConcurrentHashMap<>();
-        return new BatchingEventDeduplicationStore() {
-            @Override
-            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
-                long start = System.nanoTime();
-                List<Claim> answers = store.completeAndClaim(completions, claims, lease);
-                long took = System.nanoTime() - start;
-                trips.increment();
-                tripKeys.add(completions.size() + claims.size());
-                for (Key key : completions) {
-                    Long claimTook = claimed.remove(key);
-                    record((claimTook == null ? 0 : claimTook) + took);
-                }
-                for (int i = 0; i < claims.size(); i++) {
-                    if (answers.get(i) == Claim.ACQUIRED) {
-                        claimed.put(claims.get(i), took);
-                    } else {
-                        record(took);
-                    }
-                }
-                return answers;
-            }
+    /** Times a store's claims and completions; each delivery's claim time waits for its completion. */
+    private class Timed implements EventDeduplicationStore {
+        final EventDeduplicationStore store;
+        private final Map<Key, Long> claimed = new ConcurrentHashMap<>();
 
-            @Override
-            public Claim tryClaim(Key key, Duration lease) {
-                return store.tryClaim(key, lease);
-            }
+        Timed(EventDeduplicationStore store) {
+            this.store = store;
+        }
 
-            @Override
-            public void complete(Key key) {
-                store.complete(key);
-            }
+        void trip(int keys) {
+            trips.increment();
+            tripKeys.add(keys);
+        }
 
-            @Override
-            public void release(Key key) {
-                long start = System.nanoTime();
-                store.release(key);
-                Long claimTook = claimed.remove(key);
-                record((claimTook == null ? 0 : claimTook) + System.nanoTime() - start);
+        void claimed(Key key, Claim claim, long took) {
+            if (claim == Claim.ACQUIRED) {
+                claimed.put(key, took); // recorded with its completion or release
+            } else {
+                record(took);
             }
+        }
 
-            @Override
-            public State state(Key key) {
-                return store.state(key);
-            }
+        void finished(Key key, long took) {
+            Long claimTook = claimed.remove(key);
+            record((claimTook == null ? 0 : claimTook) + took);
+        }
 
-            @Override
-            public void ping() {
-                store.ping();
-            }
+        @Override
+        public Claim tryClaim(Key key, Duration lease) {
+            long start = System.nanoTime();
+            Claim claim = store.tryClaim(key, lease);
+            trip(1);
+            claimed(key, claim, System.nanoTime() - start);
+            return claim;
+        }
 
-            @Override
-            public String toString() {
-                return store.toString();
-            }
-        };
+        @Override
+        public void complete(Key key) {
+            long start = System.nanoTime();
+            store.complete(key);
+            trip(1);
+            finished(key, System.nanoTime() - start);
+        }
+
+        @Override
+        public void release(Key key) {
+            long start = System.nanoTime();
+            store.release(key);
+            finished(key, System.nanoTime() - start);
+        }
+
+        @Override
+        public State state(Key key) {
+            return store.state(key);
+        }
+
+        @Override
+        public void ping() {
+            store.ping();
+        }
+
+        @Override
+        public String toString() {
+            return store.toString();
+        }
     }
 
-    private EventDeduplicationStore timedSingles(EventDeduplicationStore store) {
-        return new EventDeduplicationStore() {
-            @Override
-            public Claim tryClaim(Key key, Duration lease) {
-                long start = System.nanoTime();
-                Claim claim = store.tryClaim(key, lease);
-                long took = System.nanoTime() - start;
-                trips.increment();
-                tripKeys.increment();
-                if (claim == Claim.ACQUIRED) {
-                    perDelivery.get()[0] = took; // completed by complete() or release()
-                } else {
-                    record(took);
-                }
-                return claim;
-            }
+    /** Also times batches: each key of a batch took the batch's round trip. */
+    private final class TimedBatches extends Timed implements BatchingEventDeduplicationStore {
 
-            @Override
-            public void complete(Key key) {
-                long start = System.nanoTime();
-                store.complete(key);
-                trips.increment();
-                tripKeys.increment();
-                record(perDelivery.get()[0] + System.nanoTime() - start);
-            }
+        TimedBatches(BatchingEventDeduplicationStore store) {
+            super(store);
+        }
 
-            @Override
-            public void release(Key key) {
-                long start = System.nanoTime();
-                store.release(key);
-                record(perDelivery.get()[0] + System.nanoTime() - start);
+        @Override
+        public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+            long start = System.nanoTime();
+            List<Claim> answers = ((BatchingEventDeduplicationStore) store).completeAndClaim(completions, claims,
+                    lease);
+            long took = System.nanoTime() - start;
+            trip(completions.size() + claims.size());
+            completions.forEach(key -> finished(key, took));
+            for (int i = 0; i < claims.size(); i++) {
+                claimed(claims.get(i), answers.get(i), took);
             }
-
-            @Override
-            public State state(Key key) {
-                return store.state(key);
-            }
-
-            @Override
-            public void ping() {
-                store.ping();
-            }
-
-            @Override
-            public String toString() {
-                return store.toString();
-            }
-        };
+            return answers;
+        }
     }
 }
