@@ -34,10 +34,22 @@ public interface BatchingEventDeduplicationStore extends EventDeduplicationStore
      * answer is lost).
      *
      * @param completions keys the caller claimed and whose handlers succeeded; may be empty
-     * @param claims keys to claim, each at most once and none among {@code completions}; may be
-     *     empty
+     * @param claims keys to claim, each at most once; may be empty. A key may also be among
+     *     {@code completions} (a redelivery that arrived just after its handler succeeded): its
+     *     completion comes first, so its claim answers {@link Claim#ALREADY_COMPLETED}
      * @param lease the lease of each claim, as in {@link #tryClaim}
      * @return the answer to each claim, in the order of {@code claims}
      */
     List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease);
+
+    /**
+     * Whether the dispatcher should send this store batches; asked once, when the dispatcher is
+     * built. A store that batches well only in some setups answers {@code false} in the others and is
+     * then called one key at a time, as any other store.
+     *
+     * @return {@code true} by default
+     */
+    default boolean batches() {
+        return true;
+    }
 }

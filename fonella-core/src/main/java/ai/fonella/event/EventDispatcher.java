@@ -93,7 +93,7 @@ public final class EventDispatcher {
         this.concurrentDeliveryWait = builder.concurrentDeliveryWait;
         this.claimLease = builder.claimLease;
         this.pendingWrites = new PendingStoreWrites(store);
-        this.groupCommit = store instanceof BatchingEventDeduplicationStore batching
+        this.groupCommit = store instanceof BatchingEventDeduplicationStore batching && batching.batches()
                 ? new GroupCommit(batching, claimLease, this::completionFailed) : null;
         Map<EventType, List<EventHandler>> index = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the claims and completions of concurrent deliveries to a
@@ -31,6 +33,8 @@ final class GroupCommit {
 
     /** At most this many keys per batch, to keep statements and scripts of a reasonable size. */
     static final int MAX_BATCH = 128;
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final BatchingEventDeduplicationStore store;
     private final Duration lease;
@@ -61,13 +65,31 @@ final class GroupCommit {
      */
     Claim claim(Key key) {
         Request request = new Request(key, Thread.currentThread());
+        // an interrupt would make park return at once (a busy wait) and, in a sender, fail the whole
+        // batch in the store's client: it is kept for the caller instead
+        boolean interrupted = Thread.interrupted();
+        Error error = null;
         queue.add(request);
-        while (!request.answered) {
-            if (sending.compareAndSet(false, true)) {
-                sendThenHandOff();
-            } else {
-                LockSupport.park(this);
+        try {
+            while (!request.answered) {
+                if (sending.compareAndSet(false, true)) {
+                    try {
+                        sendThenHandOff();
+                    } catch (Error e) {
+                        error = e; // rethrown once this request is answered, so that none is left behind
+                    }
+                } else {
+                    LockSupport.park(this);
+                    interrupted |= Thread.interrupted();
+                }
             }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (error != null) {
+            throw error;
         }
         if (request.failure != null) {
             throw request.failure;
@@ -84,26 +106,37 @@ final class GroupCommit {
     void complete(Key key) {
         queue.add(new Request(key, null));
         if (sending.compareAndSet(false, true)) {
-            sendThenHandOff();
+            boolean interrupted = Thread.interrupted();
+            try {
+                sendThenHandOff();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
-    /** Called holding {@link #sending}; gives it up. */
+    /**
+     * Called holding {@link #sending}; sends, gives the flag up and hands off, until a claimant takes
+     * over or nothing is queued. Every batch is answered before anything is thrown.
+     *
+     * @throws Error the first error a batch threw, after all batches were answered
+     */
     private void sendThenHandOff() {
         Error error = null;
         do {
             try {
                 send();
             } catch (Error e) {
-                error = e; // send answered every waiting delivery of the batch
+                if (error == null) {
+                    error = e;
+                }
             } finally {
                 sending.set(false);
             }
-        } while (error == null && handOff());
+        } while (handOff());
         if (error != null) {
-            if (handOff()) {
-                sending.set(false); // only completions: the next delivery to claim or complete sends them
-            }
             throw error;
         }
     }
@@ -155,19 +188,30 @@ final class GroupCommit {
         }
         int next = 0;
         for (Request each : batch) {
-            if (each.thread == null) {
+            if (each.thread != null) {
                 if (failure != null) {
-                    completionFailed.accept(each.key, failure);
+                    each.failure = failure;
+                } else {
+                    each.claim = answers.get(next++);
                 }
-                continue;
+                each.answered = true;
+                LockSupport.unpark(each.thread);
             }
-            if (failure != null) {
-                each.failure = failure;
-            } else {
-                each.claim = answers.get(next++);
+        }
+        if (failure != null) {
+            for (Request each : batch) {
+                if (each.thread == null) {
+                    try {
+                        completionFailed.accept(each.key, failure);
+                    } catch (RuntimeException | Error e) {
+                        log.error("Fonella deduplication: could not keep the completion of handler {} for event {} "
+                                + "for a retry", each.key.handlerId(), each.key.eventId(), e);
+                        if (e instanceof Error fatal && error == null) {
+                            error = fatal;
+                        }
+                    }
+                }
             }
-            each.answered = true;
-            LockSupport.unpark(each.thread);
         }
         if (error != null) {
             throw error;

@@ -114,6 +114,31 @@ class GroupCommitTests {
     }
 
     @Test
+    void callsTheSingleKeyMethodsOfAStoreThatSendsNoBatchesInItsSetup() {
+        BatchingMemoryStore store = new BatchingMemoryStore() {
+            @Override
+            public boolean batches() {
+                return false;
+            }
+
+            @Override
+            public Claim tryClaim(Key key, Duration lease) {
+                return memory.tryClaim(key, lease);
+            }
+        };
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(counting(runs))
+                .build();
+        byte[] body = EventFixtures.envelope("evt_single", OnFonellaEvent.CALL_ENDED);
+
+        assertThat(dispatcher.dispatch(body).httpStatus()).isEqualTo(200);
+        assertThat(dispatcher.dispatch(body).outcomes()).extracting(HandlerOutcome::status)
+                .containsExactly(Status.SKIPPED_DUPLICATE);
+        assertThat(store.batches).isEmpty();
+        assertThat(runs.get("evt_single")).hasValue(1);
+    }
+
+    @Test
     void runsEachHandlerOnceForConcurrentDeliveriesAndRedeliveriesInFewerRoundTripsThanKeys() throws Exception {
         BatchingMemoryStore store = new BatchingMemoryStore();
         store.pauseMillis = 1; // a round trip, so that deliveries queue behind it
@@ -279,6 +304,104 @@ class GroupCommitTests {
         }
         assertThat(errors).isBetween(1, 8);
         assertThat(runs).isEmpty();
+    }
+
+    /** A store whose first batch blocks on a gate and then throws an error; later batches work. */
+    static class FailsOnceWithAnError extends BatchingMemoryStore {
+        final CountDownLatch firstBatchOut = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+            if (calls.getAndIncrement() == 0) {
+                firstBatchOut.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new OutOfMemoryError("store bug");
+            }
+            return batch(completions, claims, lease);
+        }
+    }
+
+    @Test
+    void answersEveryClaimAndSendsEveryCompletionQueuedBehindABatchThatThrewAnError() throws Exception {
+        FailsOnceWithAnError store = new FailsOnceWithAnError();
+        List<Key> failedCompletions = new CopyOnWriteArrayList<>();
+        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1), (key, e) -> failedCompletions.add(key));
+        Future<?> sender = pool.submit(() -> commit.claim(new Key("evt_sender", "h")));
+        assertThat(store.firstBatchOut.await(10, TimeUnit.SECONDS)).isTrue();
+        // queued behind the failing batch: more claims than one batch takes, and a completion
+        List<Future<Claim>> claims = new ArrayList<>();
+        for (int i = 0; i < GroupCommit.MAX_BATCH + 20; i++) {
+            Key key = new Key("evt_" + i, "h");
+            claims.add(pool.submit(() -> commit.claim(key)));
+        }
+        commit.complete(new Key("evt_done", "h"));
+        Thread.sleep(200);
+        store.release.countDown();
+
+        assertThatThrownBy(() -> sender.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(OutOfMemoryError.class);
+        for (Future<Claim> claim : claims) {
+            assertThat(claim.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.ACQUIRED);
+        }
+        assertThat(store.memory.state(new Key("evt_done", "h"))).isEqualTo(State.COMPLETED);
+        assertThat(failedCompletions).isEmpty();
+    }
+
+    @Test
+    void answersEveryClaimOfAFailedBatchEvenWhenKeepingItsCompletionsForARetryThrows() throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        store.failure = new IllegalStateException("connection reset");
+        store.gate = new CountDownLatch(1);
+        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1), (key, e) -> {
+            throw new IllegalStateException("cannot start the retry thread");
+        });
+        Future<Claim> first = pool.submit(() -> commit.claim(new Key("evt_first", "h")));
+        Thread.sleep(100); // the first batch is out, held by the gate
+        commit.complete(new Key("evt_done", "h"));
+        List<Future<Claim>> claims = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Key key = new Key("evt_" + i, "h");
+            claims.add(pool.submit(() -> commit.claim(key)));
+        }
+        Thread.sleep(100);
+        store.gate.countDown();
+
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("connection reset");
+        for (Future<Claim> claim : claims) {
+            assertThatThrownBy(() -> claim.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("connection reset");
+        }
+    }
+
+    @Test
+    void waitsForAClaimWithoutSpinningWhenInterruptedAndKeepsTheInterrupt() throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        store.gate = new CountDownLatch(1);
+        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1), (key, e) -> { });
+        Future<Claim> sender = pool.submit(() -> commit.claim(new Key("evt_sender", "h")));
+        Thread.sleep(100);
+        java.util.concurrent.atomic.AtomicReference<Thread> waiter = new java.util.concurrent.atomic.AtomicReference<>();
+        Future<Boolean> interrupted = pool.submit(() -> {
+            waiter.set(Thread.currentThread());
+            Thread.currentThread().interrupt(); // interrupted before it waits, as by a request timeout
+            assertThat(commit.claim(new Key("evt_waiter", "h"))).isEqualTo(Claim.ACQUIRED);
+            return Thread.currentThread().isInterrupted();
+        });
+        Thread.sleep(300);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadCpuTime(waiter.get().getId());
+        Thread.sleep(300);
+        long spent = threads.getThreadCpuTime(waiter.get().getId()) - before;
+        store.gate.countDown();
+
+        assertThat(sender.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.ACQUIRED);
+        assertThat(interrupted.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(spent).as("CPU time of the waiting thread over 300 ms, in ns").isLessThan(30_000_000L);
+        assertThat(store.batches).hasSize(2).allSatisfy(batch -> assertThat(batch).containsExactly(0, 1));
     }
 
     @Test

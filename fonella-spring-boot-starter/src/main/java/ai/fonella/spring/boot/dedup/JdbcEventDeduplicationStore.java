@@ -1,6 +1,7 @@
 package ai.fonella.spring.boot.dedup;
 
 import ai.fonella.event.BatchingEventDeduplicationStore;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -44,9 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The completions and claims of concurrent deliveries go to the database together
  * ({@link BatchingEventDeduplicationStore}): one transaction with a batch of {@code UPDATE}s for the
- * completions and a batch of {@code INSERT}s for the claims, so one commit for all of them. When
- * one of the keys is already in the table (a redelivery), that transaction is rolled back, and the
- * completions are recorded alone and each claim is taken as above.
+ * completions and a batch of {@code INSERT}s for the claims, so one commit for all of them, keys
+ * in one order. When one of the keys is already in the table (a redelivery), or two instances'
+ * batches lock each other's rows and the database breaks the deadlock, that transaction is rolled
+ * back, and each completion and each claim is written as above, one by one.
  *
  * <p>Times are this instance's clock in epoch milliseconds, so replicas must keep their clocks in
  * step (NTP); a skew lengthens or shortens leases by as much. The single-key methods run each
@@ -71,6 +74,8 @@ public final class JdbcEventDeduplicationStore implements BatchingEventDeduplica
     private final JdbcClient jdbc;
     /** A batch's own transaction: never the one the thread that happens to send the batch may have. */
     private final TransactionTemplate batchTransaction;
+    /** For a batch's keys one by one: each statement commits by itself, whatever the sender's thread has open. */
+    private final TransactionTemplate outsideTransactions;
     private final String table;
     private final long retentionMillis;
     private final Clock clock;
@@ -99,6 +104,8 @@ public final class JdbcEventDeduplicationStore implements BatchingEventDeduplica
         this.jdbc = JdbcClient.create(template);
         this.batchTransaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         batchTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outsideTransactions = new TransactionTemplate(batchTransaction.getTransactionManager());
+        outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.table = requireTableName(tableName);
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, e.g. P7D");
@@ -186,49 +193,53 @@ public final class JdbcEventDeduplicationStore implements BatchingEventDeduplica
         if (!claims.isEmpty()) {
             purgeIfDue(now);
         }
-        List<Key> gone;
-        List<Claim> answers;
         try {
-            gone = batchTransaction.execute(status -> {
-                List<Key> missing = completeRows(completions, completedExpiresAt);
+            batchTransaction.executeWithoutResult(status -> {
+                completeRows(completions, completedExpiresAt);
                 if (!claims.isEmpty()) {
                     template.batchUpdate(insert, inKeyOrder(claims).stream()
                             .map(key -> new Object[] {key.eventId(), key.handlerId(), owner, 0, claimExpiresAt})
                             .toList());
                 }
-                return missing;
             });
-            answers = Collections.nCopies(claims.size(), Claim.ACQUIRED);
-        } catch (DataIntegrityViolationException taken) {
-            // a key is held, completed or expired: the completions alone, then each claim by itself
-            gone = batchTransaction.execute(status -> completeRows(completions, completedExpiresAt));
-            answers = new ArrayList<>(claims.size());
-            for (Key key : claims) {
-                answers.add(tryClaim(key, lease));
-            }
+            return Collections.nCopies(claims.size(), Claim.ACQUIRED);
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException conflict) {
+            // a key is held, completed or expired, or another instance's batch locked one of these rows
+            // first (a deadlock the database broke): each key by itself, outside any transaction of the
+            // thread that sends the batch, completions first
+            return outsideTransactions.execute(status -> {
+                completions.forEach(this::complete);
+                List<Claim> answers = new ArrayList<>(claims.size());
+                for (Key key : claims) {
+                    answers.add(tryClaim(key, lease));
+                }
+                return answers;
+            });
         }
-        for (Key key : gone) {
-            complete(key); // its row was purged after its lease: inserted as completed
-        }
-        return answers;
     }
 
-    /** Batch-updates completions; answers the keys that had no row. */
-    private List<Key> completeRows(List<Key> completions, long expiresAt) {
+    /**
+     * Batch-updates completions in the batch's transaction. A row that is gone (purged after its
+     * lease) is inserted as completed; a count the driver does not know
+     * ({@link Statement#SUCCESS_NO_INFO}, as some MariaDB and MySQL batches answer) is learned by
+     * updating that row again alone.
+     */
+    private void completeRows(List<Key> completions, long expiresAt) {
         if (completions.isEmpty()) {
-            return List.of();
+            return;
         }
         List<Key> ordered = inKeyOrder(completions);
         int[] counts = template.batchUpdate(complete, ordered.stream()
                 .map(key -> new Object[] {expiresAt, key.eventId(), key.handlerId()})
                 .toList());
-        List<Key> missing = new ArrayList<>(0);
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) { // a driver may also answer Statement.SUCCESS_NO_INFO: updated
-                missing.add(ordered.get(i));
+            Key key = ordered.get(i);
+            int count = counts[i] != Statement.SUCCESS_NO_INFO ? counts[i]
+                    : jdbc.sql(complete).params(expiresAt, key.eventId(), key.handlerId()).update();
+            if (count == 0) {
+                jdbc.sql(insertCompleted).params(key.eventId(), key.handlerId(), owner, 1, expiresAt).update();
             }
         }
-        return missing;
     }
 
     /**

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.util.ClassUtils;
 
 /**
  * An {@link EventDeduplicationStore} shared by every instance of an app through Redis, one key per
@@ -25,8 +27,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * </ul>
  *
  * <p>The completions and claims of concurrent deliveries go to Redis together, as one Lua script
- * that does exactly the above for each key ({@link BatchingEventDeduplicationStore}). On Redis
- * Cluster, where one script may only touch keys of one hash slot, the script runs once per key.
+ * that does exactly the above for each key ({@link BatchingEventDeduplicationStore}); not on Redis
+ * Cluster (Lettuce's or Jedis's factory configured for one), where one script may only touch the keys
+ * of one hash slot: there every delivery sends its own commands.
  *
  * <p>Expiry is Redis's own, so nothing needs purging and replica clocks do not matter. Spring Data
  * Redis throws its {@code DataAccessException}s when Redis cannot be reached; how soon depends on
@@ -71,7 +74,7 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
     private final String keyPrefix;
     private final Duration retention;
     private final String claimValue = "claim:" + UUID.randomUUID();
-    private volatile Boolean cluster;
+    private final boolean cluster;
 
     /**
      * A store on a Redis connection.
@@ -83,6 +86,7 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
     public RedisEventDeduplicationStore(RedisConnectionFactory connectionFactory, String keyPrefix,
             Duration retention) {
         this.redis = new StringRedisTemplate(Objects.requireNonNull(connectionFactory, "connectionFactory"));
+        this.cluster = isCluster(connectionFactory);
 
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -115,13 +119,13 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
 
     /**
      * Records completions and takes claims with one Lua script, atomically; on Redis Cluster with one
-     * script per key, in order.
+     * script per key, in order (the dispatcher then sends no batches: see {@link #batches()}).
      */
     @Override
     public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
         String leaseMillis = Long.toString(Math.max(1, lease.toMillis()));
         String retentionMillis = Long.toString(retention.toMillis());
-        if (cluster()) {
+        if (cluster) {
             List<Claim> answers = new ArrayList<>(claims.size());
             for (Key key : completions) {
                 run(List.of(key(key)), 1, leaseMillis, retentionMillis);
@@ -135,6 +139,16 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
         completions.forEach(key -> keys.add(key(key)));
         claims.forEach(key -> keys.add(key(key)));
         return run(keys, completions.size(), leaseMillis, retentionMillis);
+    }
+
+    /**
+     * Not on Redis Cluster, where one script may touch the keys of one hash slot only: a batch would
+     * be a round trip per key, one after the other, so the dispatcher calls the single-key methods
+     * of concurrent deliveries concurrently instead.
+     */
+    @Override
+    public boolean batches() {
+        return !cluster;
     }
 
     private List<Claim> run(List<String> keys, int completions, String leaseMillis, String retentionMillis) {
@@ -171,14 +185,31 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
         return "redis (keys " + keyPrefix + "*)";
     }
 
-    /** Whether the connections go to a Redis Cluster; asked once, on the first batch. */
-    private boolean cluster() {
-        Boolean known = cluster;
-        if (known == null) {
-            known = redis.execute((RedisCallback<Boolean>) connection -> connection instanceof RedisClusterConnection);
-            cluster = known;
+    /**
+     * Whether the factory is one of Spring Data Redis's two clients configured for Redis Cluster. A
+     * factory of another kind is taken for a single Redis or Sentinel.
+     */
+    static boolean isCluster(RedisConnectionFactory factory) {
+        return LETTUCE && Lettuce.isCluster(factory) || JEDIS && Jedis.isCluster(factory);
+    }
+
+    private static final boolean LETTUCE = ClassUtils.isPresent("io.lettuce.core.RedisClient",
+            RedisEventDeduplicationStore.class.getClassLoader());
+    private static final boolean JEDIS = ClassUtils.isPresent("redis.clients.jedis.Jedis",
+            RedisEventDeduplicationStore.class.getClassLoader());
+
+    /** Loaded only with Lettuce on the class path. */
+    private static final class Lettuce {
+        static boolean isCluster(RedisConnectionFactory factory) {
+            return factory instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware();
         }
-        return known;
+    }
+
+    /** Loaded only with Jedis on the class path. */
+    private static final class Jedis {
+        static boolean isCluster(RedisConnectionFactory factory) {
+            return factory instanceof JedisConnectionFactory jedis && jedis.isRedisClusterAware();
+        }
     }
 
     /** The key of a pair; the event id's length first, so that no two pairs share a key. */
