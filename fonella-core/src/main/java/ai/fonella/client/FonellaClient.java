@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +70,7 @@ public final class FonellaClient {
         this.maskedKey = Secrets.maskApiKey(builder.apiKey);
         boolean allowLoopbackHttp = builder.allowLoopbackHttp != null
                 ? builder.allowLoopbackHttp : ApiRules.isLoopback(baseUri.getHost());
-        HttpClient given = builder.httpClient;
-        Supplier<HttpClient> http = given != null ? () -> given : () -> newHttpClient(builder, baseUri);
+        HttpClient http = builder.httpClient != null ? builder.httpClient : newHttpClient(builder, baseUri);
         if (builder.proxyAuthorization != null && baseUri.getScheme().equals("https")
                 && ProxyRules.basicTunnelingDisabled()) {
             log.warn("Fonella proxy credentials are set, but this JVM does not send Basic credentials through an "

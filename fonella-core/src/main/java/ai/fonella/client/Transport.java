@@ -16,7 +16,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +33,7 @@ final class Transport {
     private static final Logger log = LoggerFactory.getLogger(FonellaClient.class);
     private static final int MAX_BODY_IN_MESSAGE = 200;
 
-    /** Makes the HTTP client on the first request, for {@link #http()}. */
-    private final Supplier<HttpClient> newHttp;
-    private volatile HttpClient http;
+    private final HttpClient http;
     private final JsonMapper json;
     private final URI baseUri;
     private final String authorization;
@@ -50,29 +47,10 @@ final class Transport {
     private final RandomGenerator random;
     private final String userAgent;
 
-    /**
-     * The HTTP client, made on the first request rather than with the {@link FonellaClient}: the
-     * JDK's client builds the default TLS context (about 100 ms in a fresh JVM, even for plain
-     * {@code http://}), which an app's start need not wait for when its first request runs on
-     * another thread, as the Spring Boot starter's startup sync does.
-     */
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    http = client = newHttp.get();
-                }
-            }
-        }
-        return client;
-    }
-
-    Transport(Supplier<HttpClient> http, JsonMapper json, URI baseUri, String apiKey, Duration requestTimeout,
+    Transport(HttpClient http, JsonMapper json, URI baseUri, String apiKey, Duration requestTimeout,
             RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, RandomGenerator random, String userAgent,
             String proxyAuthorization) {
-        this.newHttp = http;
+        this.http = http;
         this.proxyAuthorization = proxyAuthorization;
         this.json = json;
         this.baseUri = baseUri;
@@ -110,7 +88,7 @@ final class Transport {
             long startedNanos = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
-                response = http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 Duration wait = retryable ? nextWait(retry + 1, null, start) : null;
                 if (wait == null) {
