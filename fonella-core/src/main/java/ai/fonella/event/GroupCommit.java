@@ -35,6 +35,9 @@ final class GroupCommit {
     static final int MAX_BATCH = 128;
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    /** The answer to a batch that failed so badly that no other exception could be made. */
+    private static final IllegalStateException BATCH_FAILED = new IllegalStateException(
+            "The deduplication store failed with an error; see the log for it");
 
     private final BatchingEventDeduplicationStore store;
     private final Duration lease;
@@ -76,7 +79,7 @@ final class GroupCommit {
                     try {
                         sendThenHandOff();
                     } catch (Error e) {
-                        error = e; // rethrown once this request is answered, so that none is left behind
+                        error = e; // this request may still be queued: answered first, so none is left behind
                     }
                 } else {
                     LockSupport.park(this);
@@ -88,11 +91,16 @@ final class GroupCommit {
                 Thread.currentThread().interrupt();
             }
         }
-        if (error != null) {
-            throw error;
-        }
         if (request.failure != null) {
+            if (error != null) {
+                throw error;
+            }
             throw request.failure;
+        }
+        if (error != null) {
+            // another batch than this claim's failed (its deliveries were answered with the failure):
+            // the claim is held and its handler must run, or the claim would stay until its lease ends
+            log.error("Fonella deduplication: a batch sent for other deliveries failed", error);
         }
         return request.claim;
     }
@@ -160,9 +168,10 @@ final class GroupCommit {
     }
 
     private void send() {
-        List<Request> batch = new ArrayList<>();
-        List<Key> completions = new ArrayList<>();
-        List<Key> claims = new ArrayList<>();
+        // sized up front: once requests leave the queue, nothing may fail before they are answered
+        List<Request> batch = new ArrayList<>(MAX_BATCH);
+        List<Key> completions = new ArrayList<>(MAX_BATCH);
+        List<Key> claims = new ArrayList<>(MAX_BATCH);
         Request request;
         while (batch.size() < MAX_BATCH && (request = queue.poll()) != null) {
             batch.add(request);
@@ -184,18 +193,22 @@ final class GroupCommit {
             failure = e;
         } catch (Error e) {
             error = e; // every waiting delivery still gets an answer; the sender's thread rethrows it
-            failure = new IllegalStateException(store + " failed: " + e, e);
-        }
-        int next = 0;
-        for (Request each : batch) {
-            if (each.thread != null) {
-                if (failure != null) {
-                    each.failure = failure;
-                } else {
-                    each.claim = answers.get(next++);
+            failure = wrap(e);
+        } finally {
+            if (failure == null && (answers == null || answers.size() != claims.size())) {
+                failure = BATCH_FAILED; // something failed that could not even be wrapped
+            }
+            int next = 0;
+            for (Request each : batch) {
+                if (each.thread != null) {
+                    if (failure != null) {
+                        each.failure = failure;
+                    } else {
+                        each.claim = answers.get(next++);
+                    }
+                    each.answered = true;
+                    LockSupport.unpark(each.thread);
                 }
-                each.answered = true;
-                LockSupport.unpark(each.thread);
             }
         }
         if (failure != null) {
@@ -215,6 +228,14 @@ final class GroupCommit {
         }
         if (error != null) {
             throw error;
+        }
+    }
+
+    private static RuntimeException wrap(Error error) {
+        try {
+            return new IllegalStateException("The deduplication store failed: " + error, error);
+        } catch (RuntimeException | Error again) {
+            return BATCH_FAILED;
         }
     }
 

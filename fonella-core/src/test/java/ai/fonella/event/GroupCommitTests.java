@@ -353,6 +353,72 @@ class GroupCommitTests {
     }
 
     @Test
+    void returnsTheSendersAcquiredClaimWhenABatchItSentForOthersAfterwardsThrewAnError() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        BatchingMemoryStore store = new BatchingMemoryStore() {
+            @Override
+            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+                List<Claim> answers = super.completeAndClaim(completions, claims, lease);
+                if (calls.incrementAndGet() == 2) {
+                    throw new OutOfMemoryError("store bug");
+                }
+                return answers;
+            }
+        };
+        store.gate = new CountDownLatch(1);
+        List<Key> failedCompletions = new CopyOnWriteArrayList<>();
+        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1), (key, e) -> failedCompletions.add(key));
+        Future<Claim> sender = pool.submit(() -> commit.claim(new Key("evt_sender", "h")));
+        Thread.sleep(100); // its batch is out, held by the gate
+        commit.complete(new Key("evt_done", "h")); // queued: the sender sends it after its own batch
+        store.gate.countDown();
+
+        // the claim is held: its handler must run, or nothing would release it before its lease ends
+        assertThat(sender.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.ACQUIRED);
+        assertThat(failedCompletions).containsExactly(new Key("evt_done", "h"));
+    }
+
+    @Test
+    void answersEveryClaimWhenTheStoresErrorCannotEvenBeDescribed() throws Exception {
+        BatchingMemoryStore store = new BatchingMemoryStore() {
+            @Override
+            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
+                pause();
+                throw new OutOfMemoryError() {
+                    @Override
+                    public String toString() {
+                        throw new IllegalStateException("no memory for a message either");
+                    }
+                };
+            }
+        };
+        store.pauseMillis = 50;
+        GroupCommit commit = new GroupCommit(store, Duration.ofMinutes(1), (key, e) -> { });
+        List<Future<Throwable>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Key key = new Key("evt_" + i, "h");
+            claims.add(pool.submit(() -> {
+                try {
+                    commit.claim(key);
+                    return null;
+                } catch (RuntimeException | Error e) {
+                    return e;
+                }
+            }));
+        }
+
+        List<Throwable> failures = new ArrayList<>();
+        for (Future<Throwable> claim : claims) {
+            failures.add(claim.get(10, TimeUnit.SECONDS)); // every claim is answered: none hangs
+        }
+        assertThat(failures).doesNotContainNull()
+                .anySatisfy(e -> assertThat(e).isInstanceOf(OutOfMemoryError.class)) // the senders
+                .allSatisfy(e -> assertThat(e).isInstanceOfAny(OutOfMemoryError.class, IllegalStateException.class));
+        assertThat(failures).filteredOn(IllegalStateException.class::isInstance)
+                .allSatisfy(e -> assertThat(e).hasMessageContaining("failed with an error; see the log"));
+    }
+
+    @Test
     void answersEveryClaimOfAFailedBatchEvenWhenKeepingItsCompletionsForARetryThrows() throws Exception {
         BatchingMemoryStore store = new BatchingMemoryStore();
         store.failure = new IllegalStateException("connection reset");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -74,7 +75,10 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
     private final String keyPrefix;
     private final Duration retention;
     private final String claimValue = "claim:" + UUID.randomUUID();
-    private final boolean cluster;
+    /** The factory is Lettuce's or Jedis's, configured for Redis Cluster: no batches. */
+    private final boolean clusterFactory;
+    /** Whether the connections are Redis Cluster's, learned on the first batch; for any other factory. */
+    private volatile Boolean clusterConnections;
 
     /**
      * A store on a Redis connection.
@@ -86,7 +90,7 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
     public RedisEventDeduplicationStore(RedisConnectionFactory connectionFactory, String keyPrefix,
             Duration retention) {
         this.redis = new StringRedisTemplate(Objects.requireNonNull(connectionFactory, "connectionFactory"));
-        this.cluster = isCluster(connectionFactory);
+        this.clusterFactory = isCluster(connectionFactory);
 
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -119,13 +123,15 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
 
     /**
      * Records completions and takes claims with one Lua script, atomically; on Redis Cluster with one
-     * script per key, in order (the dispatcher then sends no batches: see {@link #batches()}).
+     * script per key, in order. The dispatcher sends no batches to a cluster it can tell from the
+     * factory (see {@link #batches()}); for a cluster behind another factory, learned from the first
+     * connection, this is correct but sends a batch's keys one after the other.
      */
     @Override
     public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
         String leaseMillis = Long.toString(Math.max(1, lease.toMillis()));
         String retentionMillis = Long.toString(retention.toMillis());
-        if (cluster) {
+        if (clusterFactory || clusterConnections()) {
             List<Claim> answers = new ArrayList<>(claims.size());
             for (Key key : completions) {
                 run(List.of(key(key)), 1, leaseMillis, retentionMillis);
@@ -148,7 +154,7 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
      */
     @Override
     public boolean batches() {
-        return !cluster;
+        return !clusterFactory;
     }
 
     private List<Claim> run(List<String> keys, int completions, String leaseMillis, String retentionMillis) {
@@ -183,6 +189,19 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
     @Override
     public String toString() {
         return "redis (keys " + keyPrefix + "*)";
+    }
+
+    /**
+     * Whether the connections go to Redis Cluster, asked of the first connection: a factory other
+     * than Lettuce's and Jedis's (Redisson's, or a wrapper) still gets correct, if unbatched, scripts.
+     */
+    private boolean clusterConnections() {
+        Boolean known = clusterConnections;
+        if (known == null) {
+            known = redis.execute((RedisCallback<Boolean>) connection -> connection instanceof RedisClusterConnection);
+            clusterConnections = known;
+        }
+        return known;
     }
 
     /**
