@@ -37,6 +37,7 @@ class GroupCommitTests {
         final InMemoryEventDeduplicationStore memory = new InMemoryEventDeduplicationStore();
         final List<int[]> batches = new CopyOnWriteArrayList<>();
         volatile RuntimeException failure;
+        volatile Error error;
         volatile long pauseMillis;
         volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -53,6 +54,9 @@ class GroupCommitTests {
         synchronized List<Claim> batch(List<Key> completions, List<Key> claims, Duration lease) {
             batches.add(new int[] {completions.size(), claims.size()});
             pause();
+            if (error != null) {
+                throw error;
+            }
             if (failure != null) {
                 throw failure;
             }
@@ -275,13 +279,8 @@ class GroupCommitTests {
 
     @Test
     void answersTheWaitingDeliveriesWhenTheStoreThrowsAnErrorAndLetsTheErrorPropagateInTheSender() throws Exception {
-        BatchingMemoryStore store = new BatchingMemoryStore() {
-            @Override
-            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
-                pause();
-                throw new StackOverflowError("store bug");
-            }
-        };
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        store.error = new StackOverflowError("store bug");
         store.pauseMillis = 20;
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         EventDispatcher dispatcher = EventDispatcher.builder().deduplicationStore(store).handler(counting(runs))
@@ -380,16 +379,11 @@ class GroupCommitTests {
 
     @Test
     void answersEveryClaimWhenTheStoresErrorCannotEvenBeDescribed() throws Exception {
-        BatchingMemoryStore store = new BatchingMemoryStore() {
+        BatchingMemoryStore store = new BatchingMemoryStore();
+        store.error = new OutOfMemoryError() {
             @Override
-            public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
-                pause();
-                throw new OutOfMemoryError() {
-                    @Override
-                    public String toString() {
-                        throw new IllegalStateException("no memory for a message either");
-                    }
-                };
+            public String toString() {
+                throw new IllegalStateException("no memory for a message either");
             }
         };
         store.pauseMillis = 50;
