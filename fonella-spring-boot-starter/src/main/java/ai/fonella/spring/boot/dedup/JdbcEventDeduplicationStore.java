@@ -29,7 +29,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An {@link EventDeduplicationStore} shared by every instance of an app through a table in its own
+ * An {@link ai.fonella.event.EventDeduplicationStore} shared by every instance of an app through a table in its own
  * database: one row per (event id, handler id) under a primary key, so that of several instances
  * claiming at once exactly one inserts it. Portable SQL only (no vendor locks, no upserts); the
  * table comes from the script for the database in this package ({@code schema-postgresql.sql},

@@ -16,21 +16,21 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.ClassUtils;
 
 /**
- * An {@link EventDeduplicationStore} shared by every instance of an app through Redis, one key per
+ * An {@link ai.fonella.event.EventDeduplicationStore} shared by every instance of an app through Redis, one key per
  * (event id, handler id):
  *
  * <ul>
  * <li>a claim is {@code SET key claim:<owner> NX PX <lease>}: of several instances claiming at
- *     once exactly one sets it, and Redis forgets it when the lease ends;</li>
+ *     once exactly one sets it, and Redis forgets it when the lease ends; when it is not set, the
+ *     key's value says whether it is completed or held;</li>
  * <li>a completion overwrites it with {@code done} and the retention as its expiry;</li>
- * <li>a release deletes the claim, only if this store (this instance) still owns it (one Lua
- *     script, atomic).</li>
+ * <li>a release deletes the claim, only if this store (this instance) still owns it.</li>
  * </ul>
  *
- * <p>The completions and claims of concurrent deliveries go to Redis together, as one Lua script
- * that does exactly the above for each key ({@link BatchingEventDeduplicationStore}); not on Redis
+ * <p>Each is one Lua script, so atomic. Claims and completions share one script, which also takes
+ * those of concurrent deliveries together ({@link BatchingEventDeduplicationStore}); not on Redis
  * Cluster (Lettuce's or Jedis's factory configured for one), where one script may only touch the keys
- * of one hash slot: there every delivery sends its own commands.
+ * of one hash slot: there every delivery sends its own, with one key.
  *
  * <p>Expiry is Redis's own, so nothing needs purging and replica clocks do not matter. Spring Data
  * Redis throws its {@code DataAccessException}s when Redis cannot be reached; how soon depends on
@@ -69,11 +69,14 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
             return answers
             """, List.class);
     private static final Claim[] ANSWERS = {Claim.ACQUIRED, Claim.HELD_ELSEWHERE, Claim.ALREADY_COMPLETED};
-    private static final int CLAIM_ATTEMPTS = 3;
+    private static final boolean LETTUCE = ClassUtils.isPresent("io.lettuce.core.RedisClient",
+            RedisEventDeduplicationStore.class.getClassLoader());
+    private static final boolean JEDIS = ClassUtils.isPresent("redis.clients.jedis.Jedis",
+            RedisEventDeduplicationStore.class.getClassLoader());
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
-    private final Duration retention;
+    private final String retentionMillis;
     private final String claimValue = "claim:" + UUID.randomUUID();
     /** The factory is Lettuce's or Jedis's, configured for Redis Cluster: no batches. */
     private final boolean clusterFactory;
@@ -91,34 +94,21 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
             Duration retention) {
         this.redis = new StringRedisTemplate(Objects.requireNonNull(connectionFactory, "connectionFactory"));
         this.clusterFactory = isCluster(connectionFactory);
-
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, e.g. P7D");
         }
-        this.retention = retention;
+        this.retentionMillis = Long.toString(retention.toMillis());
     }
 
     @Override
     public Claim tryClaim(Key key, Duration lease) {
-        String name = key(key);
-        Duration holds = lease.toMillis() < 1 ? Duration.ofMillis(1) : lease;
-        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(name, claimValue, holds))) {
-                return Claim.ACQUIRED;
-            }
-            String value = redis.opsForValue().get(name);
-            if (value != null) {
-                return DONE.equals(value) ? Claim.ALREADY_COMPLETED : Claim.HELD_ELSEWHERE;
-            }
-            // expired or released between the two commands: claim again
-        }
-        return Claim.HELD_ELSEWHERE;
+        return run(List.of(key(key)), 0, lease).get(0);
     }
 
     @Override
     public void complete(Key key) {
-        redis.opsForValue().set(key(key), DONE, retention);
+        run(List.of(key(key)), 1, Duration.ZERO);
     }
 
     /**
@@ -129,22 +119,14 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
      */
     @Override
     public List<Claim> completeAndClaim(List<Key> completions, List<Key> claims, Duration lease) {
-        String leaseMillis = Long.toString(Math.max(1, lease.toMillis()));
-        String retentionMillis = Long.toString(retention.toMillis());
         if (clusterFactory || clusterConnections()) {
-            List<Claim> answers = new ArrayList<>(claims.size());
-            for (Key key : completions) {
-                run(List.of(key(key)), 1, leaseMillis, retentionMillis);
-            }
-            for (Key key : claims) {
-                answers.add(run(List.of(key(key)), 0, leaseMillis, retentionMillis).get(0));
-            }
-            return answers;
+            completions.forEach(this::complete);
+            return claims.stream().map(key -> tryClaim(key, lease)).toList();
         }
         List<String> keys = new ArrayList<>(completions.size() + claims.size());
         completions.forEach(key -> keys.add(key(key)));
         claims.forEach(key -> keys.add(key(key)));
-        return run(keys, completions.size(), leaseMillis, retentionMillis);
+        return run(keys, completions.size(), lease);
     }
 
     /**
@@ -157,9 +139,10 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
         return !clusterFactory;
     }
 
-    private List<Claim> run(List<String> keys, int completions, String leaseMillis, String retentionMillis) {
-        List<?> codes = redis.execute(COMPLETE_AND_CLAIM, keys, Integer.toString(completions), claimValue, leaseMillis,
-                retentionMillis);
+    /** Runs the script on keys whose first {@code completions} are completed and the rest claimed. */
+    private List<Claim> run(List<String> keys, int completions, Duration lease) {
+        List<?> codes = redis.execute(COMPLETE_AND_CLAIM, keys, Integer.toString(completions), claimValue,
+                Long.toString(Math.max(1, lease.toMillis())), retentionMillis);
         List<Claim> answers = new ArrayList<>(codes.size());
         for (Object code : codes) {
             answers.add(ANSWERS[((Number) code).intValue()]);
@@ -211,11 +194,6 @@ public final class RedisEventDeduplicationStore implements BatchingEventDeduplic
     static boolean isCluster(RedisConnectionFactory factory) {
         return LETTUCE && Lettuce.isCluster(factory) || JEDIS && Jedis.isCluster(factory);
     }
-
-    private static final boolean LETTUCE = ClassUtils.isPresent("io.lettuce.core.RedisClient",
-            RedisEventDeduplicationStore.class.getClassLoader());
-    private static final boolean JEDIS = ClassUtils.isPresent("redis.clients.jedis.Jedis",
-            RedisEventDeduplicationStore.class.getClassLoader());
 
     /** Loaded only with Lettuce on the class path. */
     private static final class Lettuce {
