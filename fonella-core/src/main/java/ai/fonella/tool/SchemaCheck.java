@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -40,12 +41,14 @@ abstract class SchemaCheck {
     private static final String DURATION = "P(([0-9]+Y([0-9]+M([0-9]+D)?)?|[0-9]+M([0-9]+D)?|[0-9]+D)"
             + "(T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S))?"
             + "|T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S)|[0-9]+W)";
-    private static final Map<String, Pattern> FORMATS = Map.of(
-            "date", Pattern.compile(FULL_DATE),
-            "time", Pattern.compile(FULL_TIME),
-            "date-time", Pattern.compile(FULL_DATE + "[tT]" + FULL_TIME),
-            "duration", Pattern.compile(DURATION),
-            "uuid", Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"));
+    private static final Map<String, String> FORMAT_REGEXES = Map.of(
+            "date", FULL_DATE,
+            "time", FULL_TIME,
+            "date-time", FULL_DATE + "[tT]" + FULL_TIME,
+            "duration", DURATION,
+            "uuid", "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Compiled when a schema first uses the format: each costs a start that uses none of them. */
+    private static final Map<String, Pattern> FORMATS = new ConcurrentHashMap<>();
     private static final Map<String, String> FORMAT_WORDS = Map.of(
             "date", "a date like 2026-11-24",
             "time", "a time with offset like 14:30:00+01:00",
@@ -229,7 +232,8 @@ abstract class SchemaCheck {
             this.pattern = compiled;
             JsonNode formatNode = schema.get("format");
             String formatName = formatNode != null && formatNode.isString() ? formatNode.stringValue() : null;
-            this.format = formatName == null ? null : FORMATS.get(formatName);
+            this.format = formatName == null || !FORMAT_REGEXES.containsKey(formatName) ? null
+                    : FORMATS.computeIfAbsent(formatName, name -> Pattern.compile(FORMAT_REGEXES.get(name)));
             this.formatWords = formatName == null ? null : FORMAT_WORDS.get(formatName);
             this.minItems = integer(schema, "minItems", 0);
             this.maxItems = integer(schema, "maxItems", Integer.MAX_VALUE);

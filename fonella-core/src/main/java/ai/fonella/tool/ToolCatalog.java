@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -283,18 +285,32 @@ public final class ToolCatalog {
                 .forEach(annotation -> annotation(text, annotation));
     }
 
-    /** Annotations by their members, not by {@code toString()}, whose form changes between JDKs. */
+    /**
+     * Annotations by their members, not by {@code toString()}, whose form changes between JDKs. The
+     * JDK's annotations are proxies: their members are read from the proxy's handler, which keeps
+     * them in a map, rather than with {@link Method#invoke}, which in a fresh JVM generates an
+     * accessor class per member called often enough (one per member of every annotation in a tool's
+     * signature and types).
+     */
     private static void annotation(StringBuilder text, Annotation annotation) {
         text.append('@').append(annotation.annotationType().getName()).append('(');
         Method[] members = annotation.annotationType().getDeclaredMethods();
         Arrays.sort(members, Comparator.comparing(Method::getName));
+        InvocationHandler handler = Proxy.isProxyClass(annotation.getClass())
+                ? Proxy.getInvocationHandler(annotation) : null;
         for (Method member : members) {
             try {
-                member.setAccessible(true);
                 text.append(member.getName()).append('=');
-                value(text, member.invoke(annotation));
+                if (handler != null) {
+                    value(text, handler.invoke(annotation, member, null));
+                } else {
+                    member.setAccessible(true);
+                    value(text, member.invoke(annotation));
+                }
                 text.append(',');
-            } catch (ReflectiveOperationException | RuntimeException e) {
+            } catch (Error e) {
+                throw e;
+            } catch (Throwable e) { // a member whose value cannot be read (e.g. a missing class) counts as such
                 text.append('?');
             }
         }

@@ -169,7 +169,7 @@ public final class ToolDefinitions {
                         QueryArguments.narrowToQuery(generated);
                     }
                     return generated;
-                }).deepCopy();
+                }); // the definition takes its own copy
         return new ToolDefinition(name, description, annotation.method(), timeout, schema, target, targetClass);
     }
 

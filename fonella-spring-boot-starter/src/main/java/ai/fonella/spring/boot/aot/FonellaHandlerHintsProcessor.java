@@ -2,6 +2,7 @@ package ai.fonella.spring.boot.aot;
 
 import ai.fonella.event.EventHandlerDefinition;
 import ai.fonella.event.EventHandlers;
+import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.tool.ToolCatalog;
 import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitions;
@@ -44,6 +45,9 @@ public final class FonellaHandlerHintsProcessor implements BeanFactoryInitializa
                 continue;
             }
             Class<?> userClass = ClassUtils.getUserClass(type);
+            if (!FonellaHandlerRegistry.mayDeclareHandlers(userClass)) {
+                continue;
+            }
             for (Method method : ToolDefinitions.findToolMethods(userClass)) {
                 methods.add(method);
                 ToolDefinition definition = ToolDefinitions.of(userClass, method);

@@ -33,8 +33,9 @@ import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.util.ClassUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.stereotype.Component;
 
 /**
  * Finds {@code @FonellaTool} and {@code @OnFonellaEvent} methods on the application's beans once all
@@ -97,7 +98,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
                 continue;
             }
             Class<?> type = targetClass(beanName);
-            if (type == null) {
+            if (type == null || !mayDeclareHandlers(type)) {
                 continue;
             }
             if (AnnotationUtils.isCandidateClass(type, FonellaTool.class)) {
@@ -125,6 +126,21 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
         this.initialized = true;
         log.info("Fonella: {} tool(s) {} and {} event handler(s) found", foundTools.size(), foundTools.keySet(),
                 foundHandlers.size());
+    }
+
+    /**
+     * Whether a bean's class is one to look for {@code @FonellaTool} and {@code @OnFonellaEvent}
+     * methods on: every class but Spring's own infrastructure (a class in {@code org.springframework}
+     * that is not a {@code @Component}), which Spring's {@code @EventListener} detection skips in the
+     * same way. Those are most of a Spring Boot app's beans, and reading their methods' annotations is
+     * most of the cost of discovery. The one decision, used at runtime and by the AOT processing.
+     *
+     * @param type the user class of a bean
+     * @return {@code false} for Spring's own infrastructure classes
+     */
+    public static boolean mayDeclareHandlers(Class<?> type) {
+        return !type.getName().startsWith("org.springframework.")
+                || AnnotatedElementUtils.isAnnotated(type, Component.class);
     }
 
     private Class<?> targetClass(String beanName) {

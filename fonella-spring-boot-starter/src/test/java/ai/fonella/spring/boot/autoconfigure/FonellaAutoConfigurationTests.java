@@ -151,6 +151,16 @@ class FonellaAutoConfigurationTests {
     }
 
     @Test
+    void looksForHandlersOnEveryBeanButSpringsOwnInfrastructure() {
+        // skipped, as Spring's @EventListener detection skips them: a bean class of Spring's own
+        assertThat(FonellaHandlerRegistry.mayDeclareHandlers(org.springframework.web.servlet.DispatcherServlet.class))
+                .isFalse();
+        // kept: the application's classes, and Spring's components (@Configuration is one)
+        assertThat(FonellaHandlerRegistry.mayDeclareHandlers(ToolBeans.class)).isTrue();
+        assertThat(FonellaHandlerRegistry.mayDeclareHandlers(JacksonAutoConfiguration.class)).isTrue();
+    }
+
+    @Test
     void namesTheBeanAndMethodOfAnInvalidTool() {
         runner.withUserConfiguration(InvalidToolBeans.class).run(context -> {
             assertThat(context).hasFailed();
