@@ -39,6 +39,11 @@ import org.springframework.boot.SpringApplicationAotProcessor;
  * {@code spring-boot:process-aot} does it ({@link SpringApplicationAotProcessor}, no key and no public
  * URL, without the starter's jar for {@code aot-without}), its generated sources compiled, and started with
  * {@code -Dspring.aot.enabled=true}; these compare with {@code aot-without}.</li>
+ * <li>on JDK 25 and later, {@code cache-} before any of these modes: the same, started with a JDK AOT cache
+ * (JEP 483 and 514) made for that mode by its warm-up start ({@code -XX:AOTCacheOutput}), and with
+ * {@code -XX:AOTCache} in every measured start; directories on the class path go into jars first,
+ * which the cache requires. {@code cache-without} and {@code cache-aot-without} are their
+ * baselines.</li>
  * </ul>
  *
  * <p>Usage: {@code StartupHarness [rounds]} (default 10); the environment variable {@code MODES} (a
@@ -53,6 +58,10 @@ public final class StartupHarness {
     private static final String JVM = "jvm:";
     /** A mode argument: the child's class path leaves out the starter's jar (or classes). */
     private static final String NO_STARTER = "classpath-without-starter";
+    /** A mode argument: the child runs with the JDK AOT cache in this file, made by its first start. */
+    private static final String CACHE = "aot-cache:";
+    /** The mode name prefix of the modes started with a JDK AOT cache. */
+    private static final String CACHED = "cache-";
 
     private static final Pattern LINE = Pattern.compile(
             "STARTUP refreshToReadyMs=([0-9.]+) runMs=([0-9.]+) uptimeAtReadyMs=([0-9]+) tools=([0-9]+)");
@@ -82,7 +91,7 @@ public final class StartupHarness {
             catalogSync.addAll(sync);
             modes.put("catalog+sync", catalogSync);
             List<String> only = System.getenv("MODES") == null ? null : List.of(System.getenv("MODES").split(","));
-            if (only == null || only.stream().anyMatch(mode -> mode.startsWith("aot"))) {
+            if (only == null || only.stream().anyMatch(mode -> mode.startsWith("aot") || mode.startsWith(CACHED + "aot"))) {
                 // processed ahead of time, as a build server would: without a key, the starter excluded or not
                 String aotOn = JVM + "-Dspring.aot.enabled=true";
                 modes.put("aot-without", List.of(CLASS_PATH_PREFIX + processAot(true), aotOn, NO_STARTER));
@@ -92,9 +101,21 @@ public final class StartupHarness {
                 aotSync.addAll(sync);
                 modes.put("aot+sync", aotSync);
             }
+            if (Runtime.version().feature() >= 25) { // JEP 514: one training start makes the cache
+                Path caches = Files.createTempDirectory("fonella-aot-cache");
+                deleteOnExit(caches);
+                for (String mode : List.copyOf(modes.keySet())) {
+                    List<String> cached = new ArrayList<>(modes.get(mode));
+                    cached.add(CACHE + caches.resolve(mode.replace('+', '_') + ".aot"));
+                    modes.put(CACHED + mode, cached);
+                }
+            } else if (only != null && only.stream().anyMatch(mode -> mode.startsWith(CACHED))) {
+                throw new IllegalStateException("The cache- modes need JDK 25 or later (JEP 514); this is "
+                        + Runtime.version());
+            }
             if (only != null) { // each kept mode keeps its baseline
-                modes.keySet().removeIf(mode -> !only.contains(mode) && !(mode.equals("without")
-                        || mode.equals("aot-without") && only.stream().anyMatch(kept -> kept.startsWith("aot"))));
+                modes.keySet().removeIf(mode -> !only.contains(mode) && only.stream().noneMatch(kept -> baseline(kept)
+                        .equals(mode)));
             }
 
             emulator.clearRecordings();
@@ -128,7 +149,7 @@ public final class StartupHarness {
             }
             System.out.println();
             for (Map.Entry<String, List<Run>> entry : results.entrySet()) {
-                String baseline = entry.getKey().startsWith("aot") ? "aot-without" : "without";
+                String baseline = baseline(entry.getKey());
                 double[] without = results.get(baseline).stream().mapToDouble(Run::refreshToReady).toArray();
                 double[] refresh = entry.getValue().stream().mapToDouble(Run::refreshToReady).toArray();
                 double[] total = entry.getValue().stream().mapToDouble(Run::uptime).toArray();
@@ -148,6 +169,12 @@ public final class StartupHarness {
         }
     }
 
+    /** The mode a mode is compared with: the same kind of start without the starter. */
+    private static String baseline(String mode) {
+        String cached = mode.startsWith(CACHED) ? CACHED : "";
+        return cached + (mode.startsWith(cached + "aot") ? "aot-without" : "without");
+    }
+
     private static Run start(List<String> modeArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -156,15 +183,23 @@ public final class StartupHarness {
         String prefix = modeArgs.stream().filter(arg -> arg.startsWith(CLASS_PATH_PREFIX))
                 .map(arg -> arg.substring(CLASS_PATH_PREFIX.length()) + java.io.File.pathSeparator)
                 .findFirst().orElse("");
+        String classPath = prefix + classPath(modeArgs.contains(NO_STARTER));
+        Path cache = modeArgs.stream().filter(arg -> arg.startsWith(CACHE))
+                .map(arg -> Path.of(arg.substring(CACHE.length()))).findFirst().orElse(null);
+        if (cache != null) {
+            // the first start of the mode (its warm-up) makes the cache as it exits; the others use it
+            command.add((Files.exists(cache) ? "-XX:AOTCache=" : "-XX:AOTCacheOutput=") + cache);
+            classPath = jarsOnly(classPath);
+        }
         command.add("-cp");
-        command.add(prefix + classPath(modeArgs.contains(NO_STARTER)));
+        command.add(classPath);
         command.add(StartupApp.class.getName());
         command.add("--server.port=0");
         command.add("--server.address=127.0.0.1");
         command.add("--spring.main.banner-mode=off");
         command.add("--logging.level.root=WARN");
         modeArgs.stream().filter(arg -> !arg.startsWith(CLASS_PATH_PREFIX) && !arg.startsWith(JVM)
-                && !arg.equals(NO_STARTER)).forEach(command::add);
+                && !arg.startsWith(CACHE) && !arg.equals(NO_STARTER)).forEach(command::add);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Run run = null;
         StringBuilder output = new StringBuilder();
@@ -181,8 +216,11 @@ public final class StartupHarness {
                 }
             }
         }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) { // a training start writes the cache as it exits
             process.destroyForcibly();
+        }
+        if (cache != null && !Files.exists(cache)) {
+            throw new IllegalStateException("The JDK wrote no AOT cache at " + cache + ":\n" + output);
         }
         if (run == null) {
             throw new IllegalStateException("The app printed no STARTUP line:\n" + output);
@@ -221,6 +259,32 @@ public final class StartupHarness {
             throw new IllegalStateException("Compiling the AOT sources in " + sources + " failed");
         }
         return classes;
+    }
+
+    private static final Map<String, String> JARS = new java.util.HashMap<>();
+
+    /** A class path with every directory on it put into a jar of its own: an AOT cache takes jars only. */
+    private static String jarsOnly(String classPath) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isEmpty() || !Files.isDirectory(Path.of(entry))) {
+                entries.add(entry);
+                continue;
+            }
+            String jar = JARS.get(entry);
+            if (jar == null) {
+                Path file = Files.createTempFile("fonella-classes", ".jar");
+                file.toFile().deleteOnExit();
+                java.util.spi.ToolProvider tool = java.util.spi.ToolProvider.findFirst("jar").orElseThrow();
+                if (tool.run(System.out, System.err, "cf", file.toString(), "-C", entry, ".") != 0) {
+                    throw new IllegalStateException("Could not put " + entry + " into a jar");
+                }
+                jar = file.toString();
+                JARS.put(entry, jar);
+            }
+            entries.add(jar);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The harness's class path, without the starter's entry when asked. */
