@@ -40,8 +40,9 @@ import org.springframework.boot.SpringApplicationAotProcessor;
  * URL, without the starter's jar for {@code aot-without}), its generated sources compiled, and started with
  * {@code -Dspring.aot.enabled=true}; these compare with {@code aot-without}.</li>
  * <li>on JDK 25 and later, {@code cache-} before any of these modes: the same, started with a JDK AOT cache
- * (JEP 483 and 514) made for that mode by its warm-up start ({@code -XX:AOTCacheOutput}), and with
- * {@code -XX:AOTCache} in every measured start; directories on the class path go into jars first,
+ * (JEP 483 and 514) made for that mode by its warm-up start, a training run as Spring Boot documents it
+ * ({@code -XX:AOTCacheOutput} and {@code -Dspring.context.exit=onRefresh}: the app exits once its
+ * context is refreshed), and with {@code -XX:AOTCache} in every measured start; directories on the class path go into jars first,
  * which the cache requires. {@code cache-without} and {@code cache-aot-without} are their
  * baselines.</li>
  * </ul>
@@ -186,9 +187,17 @@ public final class StartupHarness {
         String classPath = prefix + classPath(modeArgs.contains(NO_STARTER));
         Path cache = modeArgs.stream().filter(arg -> arg.startsWith(CACHE))
                 .map(arg -> Path.of(arg.substring(CACHE.length()))).findFirst().orElse(null);
+        boolean training = cache != null && !Files.exists(cache);
+        if (training) {
+            // the first start of the mode (its warm-up) is the training run Spring Boot documents: the app
+            // exits once its context is refreshed, before the web server and the sync start, and the JDK
+            // writes the cache as it exits
+            command.add("-XX:AOTCacheOutput=" + cache);
+            command.add("-Dspring.context.exit=onRefresh");
+        } else if (cache != null) {
+            command.add("-XX:AOTCache=" + cache);
+        }
         if (cache != null) {
-            // the first start of the mode (its warm-up) makes the cache as it exits; the others use it
-            command.add((Files.exists(cache) ? "-XX:AOTCache=" : "-XX:AOTCacheOutput=") + cache);
             classPath = jarsOnly(classPath);
         }
         command.add("-cp");
@@ -219,8 +228,11 @@ public final class StartupHarness {
         if (!process.waitFor(120, TimeUnit.SECONDS)) { // a training start writes the cache as it exits
             process.destroyForcibly();
         }
-        if (cache != null && !Files.exists(cache)) {
-            throw new IllegalStateException("The JDK wrote no AOT cache at " + cache + ":\n" + output);
+        if (training) {
+            if (!Files.exists(cache)) {
+                throw new IllegalStateException("The JDK wrote no AOT cache at " + cache + ":\n" + output);
+            }
+            return null; // exited before it was ready
         }
         if (run == null) {
             throw new IllegalStateException("The app printed no STARTUP line:\n" + output);
