@@ -27,7 +27,7 @@ for _ in $(seq 1 "$runs"); do
   "$java" -cp "$cp" $main | sed -n 's/^COLD /generated /p'
   "$java" -cp "$work/catalog.jar:$cp" $main --catalog | sed -n 's/^COLD /catalog /p'
   if $cache; then
-    "$java" -XX:AOTCache="$work/generated.aot" -cp "$cp" $main | sed -n 's/^COLD /generated+cache /p'
-    "$java" -XX:AOTCache="$work/catalog.aot" -cp "$work/catalog.jar:$cp" $main --catalog | sed -n 's/^COLD /catalog+cache /p'
+    "$java" -XX:AOTCache="$work/generated.aot" -XX:AOTMode=on -cp "$cp" $main | sed -n 's/^COLD /generated+cache /p'
+    "$java" -XX:AOTCache="$work/catalog.aot" -XX:AOTMode=on -cp "$work/catalog.jar:$cp" $main --catalog | sed -n 's/^COLD /catalog+cache /p'
   fi
 done | python3 "$root/benchmarks/summary.py"

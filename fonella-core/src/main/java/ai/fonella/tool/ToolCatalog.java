@@ -296,8 +296,14 @@ public final class ToolCatalog {
         text.append('@').append(annotation.annotationType().getName()).append('(');
         Method[] members = annotation.annotationType().getDeclaredMethods();
         Arrays.sort(members, Comparator.comparing(Method::getName));
-        InvocationHandler handler = Proxy.isProxyClass(annotation.getClass())
-                ? Proxy.getInvocationHandler(annotation) : null;
+        InvocationHandler handler = null;
+        if (Proxy.isProxyClass(annotation.getClass())) {
+            try {
+                handler = Proxy.getInvocationHandler(annotation);
+            } catch (SecurityException e) {
+                // a security manager that guards the JDK's annotation handler: read members reflectively
+            }
+        }
         for (Method member : members) {
             try {
                 text.append(member.getName()).append('=');

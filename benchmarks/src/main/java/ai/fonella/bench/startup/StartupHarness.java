@@ -130,7 +130,7 @@ public final class StartupHarness {
             List<String> syncRequests = new ArrayList<>();
             modes.keySet().forEach(mode -> results.put(mode, new ArrayList<>()));
             List<String> names = new ArrayList<>(modes.keySet());
-            System.out.printf(Locale.ROOT, "%-6s %-13s %15s %10s %15s%n", "round", "mode", "refresh->ready", "run()",
+            System.out.printf(Locale.ROOT, "%-6s %-18s %15s %10s %15s%n", "round", "mode", "refresh->ready", "run()",
                     "JVM->ready");
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < names.size(); k++) {
@@ -138,7 +138,7 @@ public final class StartupHarness {
                     emulator.clearRecordings();
                     Run run = start(modes.get(mode));
                     results.get(mode).add(run);
-                    System.out.printf(Locale.ROOT, "%-6d %-13s %12.1f ms %7.1f ms %12d ms%n", round + 1, mode,
+                    System.out.printf(Locale.ROOT, "%-6d %-18s %12.1f ms %7.1f ms %12d ms%n", round + 1, mode,
                             run.refreshToReady(), run.run(), run.uptime());
                     if (mode.endsWith("sync")) {
                         syncRequests.add(describe(emulator.requests()));
@@ -160,7 +160,7 @@ public final class StartupHarness {
                     paired[i] = refresh[i] - without[i];
                 }
                 System.out.printf(Locale.ROOT,
-                        "SUMMARY %-13s refresh->ready %.1f ± %.1f ms (median %.1f), %+.1f ± %.1f ms vs %s "
+                        "SUMMARY %-18s refresh->ready %.1f ± %.1f ms (median %.1f), %+.1f ± %.1f ms vs %s "
                         + "(paired by round, median %+.1f); JVM->ready %.0f ± %.0f ms; n=%d%n",
                         entry.getKey(), mean(refresh), ci95(refresh), median(refresh), mean(paired), ci95(paired),
                         baseline, median(paired), mean(total), ci95(total), refresh.length);
@@ -196,6 +196,7 @@ public final class StartupHarness {
             command.add("-Dspring.context.exit=onRefresh");
         } else if (cache != null) {
             command.add("-XX:AOTCache=" + cache);
+            command.add("-XX:AOTMode=on"); // a cache the JVM cannot use fails the start instead of being ignored
         }
         if (cache != null) {
             classPath = jarsOnly(classPath);
@@ -225,11 +226,13 @@ public final class StartupHarness {
                 }
             }
         }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) { // a training start writes the cache as it exits
+        boolean exited = process.waitFor(120, TimeUnit.SECONDS); // a training start writes the cache as it exits
+        if (!exited) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly); // the JVM that assembles a cache
             process.destroyForcibly();
         }
         if (training) {
-            if (!Files.exists(cache)) {
+            if (!exited || process.exitValue() != 0 || !Files.exists(cache)) {
                 throw new IllegalStateException("The JDK wrote no AOT cache at " + cache + ":\n" + output);
             }
             return null; // exited before it was ready

@@ -36,6 +36,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * Finds {@code @FonellaTool} and {@code @OnFonellaEvent} methods on the application's beans once all
@@ -130,22 +131,28 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
 
     /**
      * Whether a bean's class is one to look for {@code @FonellaTool} and {@code @OnFonellaEvent}
-     * methods on: every class but Spring's own infrastructure (a class in {@code org.springframework}
-     * that is not a {@code @Component}), which Spring's {@code @EventListener} detection skips in the
-     * same way. Those are most of a Spring Boot app's beans, and reading their methods' annotations is
-     * most of the cost of discovery. The one decision, used at runtime and by the AOT processing.
+     * methods on: every class but Spring's own infrastructure, that is a class in
+     * {@code org.springframework} that is not a {@code @Component}, which Spring's
+     * {@code @EventListener} detection skips in the same way. Those are most of a Spring Boot app's
+     * beans, and reading their methods' annotations was most of the cost of discovery. Applications
+     * in {@code org.springframework.samples} (Spring PetClinic and apps grown from it) are
+     * applications, not infrastructure, and are always searched. The one decision, used at runtime
+     * and by the AOT processing.
      *
-     * @param type the user class of a bean
+     * @param type the user class of a bean (not a CGLIB subclass)
      * @return {@code false} for Spring's own infrastructure classes
      */
     public static boolean mayDeclareHandlers(Class<?> type) {
-        return !type.getName().startsWith("org.springframework.")
+        String name = type.getName();
+        return !name.startsWith("org.springframework.") || name.startsWith("org.springframework.samples.")
                 || AnnotatedElementUtils.isAnnotated(type, Component.class);
     }
 
+    /** The bean's user class: behind an AOP proxy, and a {@code @Configuration} class's CGLIB subclass. */
     private Class<?> targetClass(String beanName) {
         try {
-            return AutoProxyUtils.determineTargetClass(beanFactory, beanName);
+            Class<?> type = AutoProxyUtils.determineTargetClass(beanFactory, beanName);
+            return type == null ? null : ClassUtils.getUserClass(type);
         } catch (RuntimeException e) {
             log.debug("Could not resolve the target class of bean '{}'; skipping it", beanName, e);
             return null;
