@@ -601,7 +601,6 @@ class EventDispatcherTests {
         return results;
     }
 
-    /** A shared store stand-in whose claim answer and successive states are scripted. */
     /** An in-memory store that throws, as an unreachable one does, while {@link #down}. */
     static final class FlakyStore implements EventDeduplicationStore {
         final InMemoryEventDeduplicationStore memory = new InMemoryEventDeduplicationStore();
