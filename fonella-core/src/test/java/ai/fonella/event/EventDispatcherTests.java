@@ -639,6 +639,7 @@ class EventDispatcherTests {
         }
     }
 
+    /** A shared store stand-in whose claim answer and successive states are scripted. */
     static class ScriptedStore implements EventDeduplicationStore {
         private final Claim claim;
         private final State[] states;
