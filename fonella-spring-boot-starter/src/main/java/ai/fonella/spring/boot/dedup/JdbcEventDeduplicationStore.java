@@ -87,7 +87,6 @@ public final class JdbcEventDeduplicationStore implements BatchingEventDeduplica
     private final String takeOver;
     private final String select;
     private final String complete;
-    private final String insertCompleted;
     private final String release;
     private final String purge;
 
@@ -124,7 +123,6 @@ public final class JdbcEventDeduplicationStore implements BatchingEventDeduplica
                 + "WHERE event_id = ? AND handler_id = ? AND expires_at <= ?";
         this.select = "SELECT completed, expires_at FROM " + table + " WHERE event_id = ? AND handler_id = ?";
         this.complete = "UPDATE " + table + " SET completed = 1, expires_at = ? WHERE event_id = ? AND handler_id = ?";
-        this.insertCompleted = insert;
         this.release = "DELETE FROM " + table + " WHERE event_id = ? AND handler_id = ? AND completed = 0 "
                 + "AND owner_id = ?";
         this.purge = "DELETE FROM " + table + " WHERE expires_at < ?";
@@ -178,7 +176,7 @@ public final class JdbcEventDeduplicationStore implements BatchingEventDeduplica
         long expiresAt = clock.millis() + retentionMillis;
         if (jdbc.sql(complete).params(expiresAt, key.eventId(), key.handlerId()).update() == 0) {
             try {
-                jdbc.sql(insertCompleted).params(key.eventId(), key.handlerId(), owner, 1, expiresAt).update();
+                jdbc.sql(insert).params(key.eventId(), key.handlerId(), owner, 1, expiresAt).update();
             } catch (DuplicateKeyException raced) {
                 jdbc.sql(complete).params(expiresAt, key.eventId(), key.handlerId()).update();
             }
@@ -237,7 +235,7 @@ public final class JdbcEventDeduplicationStore implements BatchingEventDeduplica
             int count = counts[i] != Statement.SUCCESS_NO_INFO ? counts[i]
                     : jdbc.sql(complete).params(expiresAt, key.eventId(), key.handlerId()).update();
             if (count == 0) {
-                jdbc.sql(insertCompleted).params(key.eventId(), key.handlerId(), owner, 1, expiresAt).update();
+                jdbc.sql(insert).params(key.eventId(), key.handlerId(), owner, 1, expiresAt).update();
             }
         }
     }
