@@ -232,8 +232,9 @@ abstract class SchemaCheck {
             this.pattern = compiled;
             JsonNode formatNode = schema.get("format");
             String formatName = formatNode != null && formatNode.isString() ? formatNode.stringValue() : null;
-            this.format = formatName == null || !FORMAT_REGEXES.containsKey(formatName) ? null
-                    : FORMATS.computeIfAbsent(formatName, name -> Pattern.compile(FORMAT_REGEXES.get(name)));
+            String formatRegex = formatName == null ? null : FORMAT_REGEXES.get(formatName);
+            this.format = formatRegex == null ? null
+                    : FORMATS.computeIfAbsent(formatName, name -> Pattern.compile(formatRegex));
             this.formatWords = formatName == null ? null : FORMAT_WORDS.get(formatName);
             this.minItems = integer(schema, "minItems", 0);
             this.maxItems = integer(schema, "maxItems", Integer.MAX_VALUE);
