@@ -30,10 +30,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -78,6 +83,10 @@ public final class ToolCatalog {
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, JsonNode> bySource;
     private final String origin;
@@ -140,8 +149,9 @@ public final class ToolCatalog {
      */
     public static ToolCatalog read(byte[] document, String origin) {
         JsonNode tools;
-        try {
-            tools = FonellaJson.mapper().readTree(document).path("tools");
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), document)) {
+            JsonToken first = parser.nextToken();
+            tools = (first == null ? NODES.missingNode() : tree(parser, first)).path("tools");
         } catch (RuntimeException e) {
             throw new IllegalStateException(origin + " is not a Fonella tool catalog (not JSON); delete it, or "
                     + "rebuild the app so that it is written again.", e);
@@ -154,6 +164,40 @@ public final class ToolCatalog {
             }
         }
         return new ToolCatalog(Map.copyOf(bySource), origin);
+    }
+
+    /**
+     * The tree of the value at the parser's current token, as the wire mapper's {@code readTree}
+     * builds it (the same node for every number), read with jackson-core alone: a catalog is read
+     * when an app starts, and building a mapper in a fresh JVM costs several times the parse.
+     */
+    private static JsonNode tree(JsonParser parser, JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                    object.set(name, tree(parser, parser.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(tree(parser, next));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> NODES.stringNode(parser.getString());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new IllegalStateException("unexpected " + token + " in a tool catalog");
+        };
     }
 
     /**

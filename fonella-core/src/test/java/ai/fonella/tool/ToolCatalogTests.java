@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import ai.fonella.support.FonellaJson;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@link ToolCatalog}: schemas written at build time, used only for the methods they were computed from. */
 class ToolCatalogTests {
@@ -46,6 +51,36 @@ class ToolCatalogTests {
                         definition.timeout(), lookup.schema(), place, Orders.class));
     }
 
+    /** Numbers of every kind a schema may hold, as constraints. */
+    public static class Limits {
+        @FonellaTool(description = "Check limits")
+        public String check(@jakarta.validation.constraints.DecimalMin("0.05") @jakarta.validation.constraints.Max(
+                9_000_000_000L) java.math.BigDecimal amount, @jakarta.validation.constraints.Min(-3) int count,
+                @jakarta.validation.constraints.Size(min = 1, max = 4) List<Boolean> flags) {
+            return "ok";
+        }
+    }
+
+    @Test
+    void readsSchemasAsTheWireMapperReadsThemAndWritesTheSameBytes() throws Exception {
+        List<ToolDefinition> definitions = List.of(ToolDefinitions.of(Limits.class,
+                Limits.class.getMethod("check", java.math.BigDecimal.class, int.class, List.class)),
+                ToolDefinitions.of(Orders.class, Orders.class.getMethod("place", String.class, List.class)));
+        byte[] written = ToolCatalog.render(definitions, null);
+        ToolCatalog catalog = ToolCatalog.read(written, "built");
+        JsonMapper wire = FonellaJson.mapper();
+
+        for (ToolDefinition definition : definitions) {
+            ObjectNode schema = catalog.schema(definition.targetClass(), definition.javaMethod()).schema();
+            JsonNode readByJackson = StreamSupport.stream(wire.readTree(written).path("tools").spliterator(), false)
+                    .filter(tool -> tool.path("name").asString().equals(definition.name())).findFirst().orElseThrow()
+                    .path("inputSchema");
+            assertThat(schema).isEqualTo(readByJackson);
+            assertThat(wire.writeValueAsString(schema)).isEqualTo(wire.writeValueAsString(definition.inputSchema()));
+        }
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("0.05", "9000000000", "-3");
+    }
+
     @Test
     void saysWhyItHasNoSchemaForAnotherMethodOrAChangedOne() throws Exception {
         Method place = Orders.class.getMethod("place", String.class, List.class);
@@ -76,6 +111,9 @@ class ToolCatalogTests {
         assertThatThrownBy(() -> ToolCatalog.read("{oops".getBytes(StandardCharsets.UTF_8), "META-INF/x.json"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("META-INF/x.json")
                 .hasMessageContaining("rebuild the app");
+        assertThatThrownBy(() -> ToolCatalog.read("{\"tools\": [1, 2]] trailing".getBytes(StandardCharsets.UTF_8),
+                "META-INF/x.json")).isInstanceOf(IllegalStateException.class).hasMessageContaining("not JSON");
+        assertThat(ToolCatalog.read(new byte[0], "META-INF/x.json").isEmpty()).isTrue();
         assertThat(ToolCatalog.load(getClass().getClassLoader()).isEmpty()).isTrue();
     }
 }
