@@ -20,6 +20,7 @@ import java.lang.reflect.WildcardType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public final class ToolCatalog {
     /** Where an app's build puts the document, on its class path. */
     public static final String RESOURCE = "META-INF/fonella/tools.json";
 
-    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), RESOURCE);
+    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), RESOURCE, Map.of());
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -88,12 +89,20 @@ public final class ToolCatalog {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Map<String, JsonNode> bySource;
+    /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
+    private final Map<String, List<JsonNode>> bySource;
     private final String origin;
+    /** Fingerprints of running methods computed ahead ({@link #loadAndFingerprint}). */
+    private final Map<Source, String> fingerprints;
 
-    private ToolCatalog(Map<String, JsonNode> bySource, String origin) {
+    private ToolCatalog(Map<String, List<JsonNode>> bySource, String origin, Map<Source, String> fingerprints) {
         this.bySource = bySource;
         this.origin = origin;
+        this.fingerprints = fingerprints;
+    }
+
+    /** A running tool method, as the class that serves it. */
+    private record Source(Class<?> targetClass, Method method) {
     }
 
     /**
@@ -140,6 +149,35 @@ public final class ToolCatalog {
     }
 
     /**
+     * As {@link #load}, and computes the fingerprints of the running methods that the catalog names,
+     * so that the lookups that follow only compare them. Meant for a thread of its own while an app
+     * starts, as the Spring Boot starter runs it: classes are looked up without being initialized,
+     * and a class that cannot be found or read is left for its lookup, which says why.
+     *
+     * @param classLoader where to look for the document and the classes
+     * @return the catalog; empty when there is none
+     * @throws IllegalStateException when there is one and it cannot be read
+     */
+    public static ToolCatalog loadAndFingerprint(ClassLoader classLoader) {
+        ToolCatalog catalog = load(classLoader);
+        Map<Source, String> computed = new HashMap<>();
+        for (String className : catalog.bySource.values().stream()
+                .map(tools -> tools.get(0).path("source").path("class").asString()).distinct().toList()) {
+            try {
+                Class<?> type = Class.forName(className, false, classLoader);
+                for (Method method : ToolDefinitions.findToolMethods(type)) {
+                    if (catalog.bySource.containsKey(key(className, method.getName()))) {
+                        computed.put(new Source(type, method), fingerprint(type, method));
+                    }
+                }
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                // its lookup computes the fingerprint itself, or reports the method as not there
+            }
+        }
+        return new ToolCatalog(catalog.bySource, catalog.origin, Map.copyOf(computed));
+    }
+
+    /**
      * Reads a document that {@link #render} wrote.
      *
      * @param document its bytes
@@ -156,14 +194,15 @@ public final class ToolCatalog {
             throw new IllegalStateException(origin + " is not a Fonella tool catalog (not JSON); delete it, or "
                     + "rebuild the app so that it is written again.", e);
         }
-        Map<String, JsonNode> bySource = new HashMap<>();
+        Map<String, List<JsonNode>> bySource = new HashMap<>();
         for (JsonNode tool : tools) {
             JsonNode source = tool.path("source");
             if (tool.path("inputSchema").isObject() && source.path("fingerprint").isString()) {
-                bySource.put(key(source.path("class").asString(), source.path("method").asString()), tool);
+                bySource.computeIfAbsent(key(source.path("class").asString(), source.path("method").asString()),
+                        k -> new ArrayList<>()).add(tool);
             }
         }
-        return new ToolCatalog(Map.copyOf(bySource), origin);
+        return new ToolCatalog(Map.copyOf(bySource), origin, Map.of());
     }
 
     /**
@@ -217,14 +256,20 @@ public final class ToolCatalog {
      * @return the schema, or why there is none to use
      */
     public Lookup schema(Class<?> targetClass, Method method) {
-        JsonNode tool = bySource.get(key(targetClass.getName(), method.getName()));
-        if (tool == null) {
+        List<JsonNode> candidates = bySource.get(key(targetClass.getName(), method.getName()));
+        if (candidates == null) {
             return new Lookup(null, origin + " has no schema for " + targetClass.getName() + "#" + method.getName());
         }
-        if (!fingerprint(targetClass, method).equals(tool.path("source").path("fingerprint").asString())) {
-            return new Lookup(null, "the method or a type it takes changed since " + origin + " was written");
+        String running = fingerprints.get(new Source(targetClass, method));
+        if (running == null) {
+            running = fingerprint(targetClass, method);
         }
-        return new Lookup(((ObjectNode) tool.get("inputSchema")).deepCopy(), null);
+        for (JsonNode tool : candidates) {
+            if (running.equals(tool.path("source").path("fingerprint").asString())) {
+                return new Lookup(((ObjectNode) tool.get("inputSchema")).deepCopy(), null);
+            }
+        }
+        return new Lookup(null, "the method or a type it takes changed since " + origin + " was written");
     }
 
     /**

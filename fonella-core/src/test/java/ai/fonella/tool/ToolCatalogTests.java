@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import ai.fonella.support.FonellaJson;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,6 +86,60 @@ class ToolCatalogTests {
             assertThat(wire.writeValueAsString(schema)).isEqualTo(wire.writeValueAsString(definition.inputSchema()));
         }
         assertThat(new String(written, StandardCharsets.UTF_8)).contains("0.05", "9000000000", "-3");
+    }
+
+    /** Two tools from one Java method name. */
+    public static class Finder {
+        @FonellaTool(name = "findByName", description = "Find a customer by name")
+        public String find(String name) {
+            return name;
+        }
+
+        @FonellaTool(name = "findById", description = "Find a customer by number")
+        public String find(int id) {
+            return "c" + id;
+        }
+    }
+
+    @Test
+    void tellsOverloadsApartByTheirFingerprints() throws Exception {
+        List<ToolDefinition> definitions = ToolDefinitions.fromClass(Finder.class);
+        ToolCatalog catalog = ToolCatalog.read(ToolCatalog.render(definitions, null), "built");
+
+        assertThat(definitions).hasSize(2);
+        for (ToolDefinition definition : definitions) {
+            ToolCatalog.Lookup lookup = catalog.schema(Finder.class, definition.javaMethod());
+            assertThat(lookup.whyNot()).isNull();
+            assertThat(lookup.schema()).isEqualTo(definition.inputSchema());
+        }
+        assertThat(definitions.get(0).inputSchema()).isNotEqualTo(definitions.get(1).inputSchema());
+    }
+
+    @Test
+    void fingerprintsAheadWhatItLoadsAndAnswersAsWithoutThat(@TempDir Path dir) throws Exception {
+        Method place = Orders.class.getMethod("place", String.class, List.class);
+        List<ToolDefinition> definitions = new ArrayList<>(ToolDefinitions.fromClass(Finder.class));
+        definitions.add(ToolDefinitions.of(Orders.class, place));
+        String fingerprint = ToolCatalog.fingerprint(Orders.class, place);
+        String document = new String(ToolCatalog.render(definitions, null), StandardCharsets.UTF_8)
+                .replace(fingerprint, "0".repeat(64)) // Orders#place changed since
+                .replace("\"" + Finder.class.getName() + "\"", "\"com.example.Gone\""); // and Finder is gone,
+        String finder = Matcher.quoteReplacement(Finder.class.getName());
+        document = document.replaceFirst("com\\.example\\.Gone", finder); // but for one of its tools
+        Files.createDirectories(dir.resolve(ToolCatalog.RESOURCE).getParent());
+        Files.writeString(dir.resolve(ToolCatalog.RESOURCE), document);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            ToolCatalog ahead = ToolCatalog.loadAndFingerprint(loader);
+            ToolCatalog inPlace = ToolCatalog.load(loader);
+            for (ToolDefinition definition : definitions) {
+                assertThat(ahead.schema(definition.targetClass(), definition.javaMethod()))
+                        .isEqualTo(inPlace.schema(definition.targetClass(), definition.javaMethod()));
+            }
+            assertThat(definitions.stream().filter(d -> ahead.schema(d.targetClass(), d.javaMethod()).schema() != null))
+                    .hasSize(1);
+            assertThat(ahead.schema(Orders.class, place).whyNot()).contains("changed since");
+        }
     }
 
     @Test

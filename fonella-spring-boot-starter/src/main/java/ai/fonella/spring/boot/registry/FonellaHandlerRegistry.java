@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
@@ -53,7 +55,8 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(FonellaHandlerRegistry.class);
 
     private final ConfigurableListableBeanFactory beanFactory;
-    private ToolCatalog catalog;
+    /** The tool catalog of the build, read while the rest of the app starts; taken by the discovery. */
+    private final CompletableFuture<ToolCatalog> catalog;
     private final ToolInvoker toolInvoker;
     private final EventDeduplicationStore deduplicationStore;
     private final Duration claimLease;
@@ -86,6 +89,12 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
         this.toolInvoker = toolInvoker;
         this.deduplicationStore = deduplicationStore;
         this.claimLease = claimLease;
+        ClassLoader classLoader = beanFactory.getBeanClassLoader();
+        this.catalog = CompletableFuture.supplyAsync(() -> ToolCatalog.loadAndFingerprint(classLoader), task -> {
+            Thread thread = new Thread(task, "fonella-tool-catalog"); // any throwable completes the future
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     @Override
@@ -171,9 +180,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
             return;
         }
         Object bean = beanFactory.getBean(beanName);
-        if (catalog == null) {
-            catalog = ToolCatalog.load(beanFactory.getBeanClassLoader()); // written by Spring AOT, if at all
-        }
+        ToolCatalog catalog = builtCatalog();
         for (Method method : methods) {
             ToolDefinition definition;
             InvocableTool tool;
@@ -192,6 +199,19 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
                         "Give one of them another name with @FonellaTool(name = \"...\").", null);
             }
             found.put(definition.name(), new FonellaToolRegistration(beanName, tool));
+        }
+    }
+
+    /**
+     * The schemas written by Spring AOT or {@code fonella:export} ({@link ToolCatalog#RESOURCE}), if
+     * any: read, and the fingerprints of the running methods it names computed, on a thread of its
+     * own since this registry was created, so that the discovery only compares them.
+     */
+    private ToolCatalog builtCatalog() {
+        try {
+            return catalog.join();
+        } catch (CompletionException e) { // a catalog that cannot be read says so, as it did read in place
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
