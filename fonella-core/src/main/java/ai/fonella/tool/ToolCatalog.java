@@ -72,7 +72,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     method's signature, parameter names and annotations, and the structure of every type its
  *     parameters reach (record components, fields, enum constants, their annotations). A schema is
  *     used for a running method only when the running method has the same fingerprint
- *     ({@link #schema}).</li>
+ *     ({@link #schema}); overloaded tool methods, which share {@code class} and {@code method},
+ *     are told apart by it.</li>
  * </ul>
  */
 public final class ToolCatalog {
