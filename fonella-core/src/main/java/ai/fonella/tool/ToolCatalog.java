@@ -1,21 +1,17 @@
 package ai.fonella.tool;
 
-import ai.fonella.internal.KotlinSupport;
 import ai.fonella.support.FonellaJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -69,8 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     the one the client sends it with: read back and written compactly, it gives exactly the bytes
  *     of {@code POST /v1/tools}.</li>
  * <li>{@code source.fingerprint} is a SHA-256 over everything the schema is computed from: the
- *     method's signature, parameter names and annotations, and the structure of every type its
- *     parameters reach (record components, fields, enum constants, their annotations). A schema is
+ *     method's signature and the class files of the class serving it, its supertypes and every
+ *     type its parameters reach ({@link #classesRead}), with fonella-core's version. A schema is
  *     used for a running method only when the running method has the same fingerprint
  *     ({@link #schema}); overloaded tool methods, which share {@code class} and {@code method},
  *     are told apart by it.</li>
@@ -81,29 +78,24 @@ public final class ToolCatalog {
     /** Where an app's build puts the document, on its class path. */
     public static final String RESOURCE = "META-INF/fonella/tools.json";
 
-    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), RESOURCE, Map.of());
+    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), RESOURCE);
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    private static final byte[] NO_CLASS_FILE = "no class file".getBytes(StandardCharsets.UTF_8);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
     private final Map<String, List<JsonNode>> bySource;
     private final String origin;
-    /** Fingerprints of running methods computed ahead ({@link #loadAndFingerprint}). */
-    private final Map<Source, String> fingerprints;
 
-    private ToolCatalog(Map<String, List<JsonNode>> bySource, String origin, Map<Source, String> fingerprints) {
+    private ToolCatalog(Map<String, List<JsonNode>> bySource, String origin) {
         this.bySource = bySource;
         this.origin = origin;
-        this.fingerprints = fingerprints;
-    }
-
-    /** A running tool method, as the class that serves it. */
-    private record Source(Class<?> targetClass, Method method) {
     }
 
     /**
@@ -150,35 +142,6 @@ public final class ToolCatalog {
     }
 
     /**
-     * As {@link #load}, and computes the fingerprints of the running methods that the catalog names,
-     * so that the lookups that follow only compare them. Meant for a thread of its own while an app
-     * starts, as the Spring Boot starter runs it: classes are looked up without being initialized,
-     * and a class that cannot be found or read is left for its lookup, which says why.
-     *
-     * @param classLoader where to look for the document and the classes
-     * @return the catalog; empty when there is none
-     * @throws IllegalStateException when there is one and it cannot be read
-     */
-    public static ToolCatalog loadAndFingerprint(ClassLoader classLoader) {
-        ToolCatalog catalog = load(classLoader);
-        Map<Source, String> computed = new HashMap<>();
-        for (String className : catalog.bySource.values().stream()
-                .map(tools -> tools.get(0).path("source").path("class").asString()).distinct().toList()) {
-            try {
-                Class<?> type = Class.forName(className, false, classLoader);
-                for (Method method : ToolDefinitions.findToolMethods(type)) {
-                    if (catalog.bySource.containsKey(key(className, method.getName()))) {
-                        computed.put(new Source(type, method), fingerprint(type, method));
-                    }
-                }
-            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-                // its lookup computes the fingerprint itself, or reports the method as not there
-            }
-        }
-        return new ToolCatalog(catalog.bySource, catalog.origin, Map.copyOf(computed));
-    }
-
-    /**
      * Reads a document that {@link #render} wrote.
      *
      * @param document its bytes
@@ -191,6 +154,9 @@ public final class ToolCatalog {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), document)) {
             JsonToken first = parser.nextToken();
             tools = (first == null ? NODES.missingNode() : tree(parser, first)).path("tools");
+            if (first != null && parser.nextToken() != null) {
+                throw new IllegalStateException("content after the document's end");
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException(origin + " is not a Fonella tool catalog (not JSON); delete it, or "
                     + "rebuild the app so that it is written again.", e);
@@ -203,13 +169,16 @@ public final class ToolCatalog {
                         k -> new ArrayList<>()).add(tool);
             }
         }
-        return new ToolCatalog(Map.copyOf(bySource), origin, Map.of());
+        return new ToolCatalog(Map.copyOf(bySource), origin);
     }
 
     /**
-     * The tree of the value at the parser's current token, as the wire mapper's {@code readTree}
-     * builds it (the same node for every number), read with jackson-core alone: a catalog is read
-     * when an app starts, and building a mapper in a fresh JVM costs several times the parse.
+     * The tree of the value at the parser's current token, read with jackson-core alone: a catalog
+     * is read when an app starts, and building a mapper in a fresh JVM costs several times the
+     * parse. Nodes are those of the wire mapper's {@code readTree}, but for a decimal that a
+     * {@code double} would not write back as written ({@code 0.10}, {@code 1E+2}, more digits than a
+     * double holds): that stays a {@code BigDecimal}, as the generated schema held it, so that the
+     * schema writes the bytes it was generated with.
      */
     private static JsonNode tree(JsonParser parser, JsonToken token) {
         return switch (token) {
@@ -233,7 +202,8 @@ public final class ToolCatalog {
                 case LONG -> NODES.numberNode(parser.getLongValue());
                 default -> NODES.numberNode(parser.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> Double.toString(parser.getDoubleValue()).equals(parser.getString())
+                    ? NODES.numberNode(parser.getDoubleValue()) : NODES.numberNode(parser.getDecimalValue());
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
             case VALUE_NULL -> NODES.nullNode();
             default -> throw new IllegalStateException("unexpected " + token + " in a tool catalog");
@@ -261,10 +231,7 @@ public final class ToolCatalog {
         if (candidates == null) {
             return new Lookup(null, origin + " has no schema for " + targetClass.getName() + "#" + method.getName());
         }
-        String running = fingerprints.get(new Source(targetClass, method));
-        if (running == null) {
-            running = fingerprint(targetClass, method);
-        }
+        String running = fingerprint(targetClass, method);
         for (JsonNode tool : candidates) {
             if (running.equals(tool.path("source").path("fingerprint").asString())) {
                 return new Lookup(((ObjectNode) tool.get("inputSchema")).deepCopy(), null);
@@ -290,151 +257,103 @@ public final class ToolCatalog {
      * @return lowercase hex SHA-256
      */
     public static String fingerprint(Class<?> targetClass, Method method) {
-        StringBuilder text = new StringBuilder();
-        Package core = ToolCatalog.class.getPackage();
-        text.append("fonella-core ").append(core == null ? "" : Objects.toString(core.getImplementationVersion(), ""))
-                .append('\n').append(targetClass.getName()).append('#').append(method.toGenericString()).append('\n');
-        ToolDefinitions.findAnnotation(targetClass, method).ifPresent(found -> annotation(text, found));
-        annotations(text, method.getAnnotations());
-        if (KotlinSupport.isKotlinType(method.getDeclaringClass())) {
-            // nullability and default values live in the class's kotlin.Metadata, not in the Java signature
-            annotations(text, method.getDeclaringClass().getAnnotations());
-        }
-        Set<Type> seen = new HashSet<>();
-        for (Parameter parameter : method.getParameters()) {
-            text.append("\nparameter ").append(parameter.getName()).append(' ');
-            annotations(text, parameter.getAnnotations());
-            type(text, parameter.getParameterizedType(), seen);
-        }
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    private static void type(StringBuilder text, Type type, Set<Type> seen) {
-        text.append(type.getTypeName()).append(';');
-        if (!seen.add(type)) {
-            return;
-        }
-        if (type instanceof ParameterizedType parameterized) {
-            type(text, parameterized.getRawType(), seen);
-            for (Type argument : parameterized.getActualTypeArguments()) {
-                type(text, argument, seen);
-            }
-        } else if (type instanceof GenericArrayType array) {
-            type(text, array.getGenericComponentType(), seen);
-        } else if (type instanceof WildcardType wildcard) {
-            Arrays.stream(wildcard.getUpperBounds()).forEach(bound -> type(text, bound, seen));
-        } else if (type instanceof Class<?> raw) {
-            if (raw.isArray()) {
-                type(text, raw.getComponentType(), seen);
-            } else if (!raw.isPrimitive() && !raw.getName().startsWith("java.")) {
-                structure(text, raw, seen);
+        Package core = ToolCatalog.class.getPackage();
+        String version = core == null ? "" : Objects.toString(core.getImplementationVersion(), "");
+        digest.update(("fonella-core " + version + "\n" + targetClass.getName() + "#" + method.toGenericString() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        for (Class<?> type : classesRead(targetClass, method)) {
+            digest.update((type.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = type.getResourceAsStream(classFileName(type))) {
+                // none in a native image unless its hints ask for it: then nothing matches, and schemas are generated
+                digest.update(in == null ? NO_CLASS_FILE : in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the class file of " + type.getName(), e);
             }
         }
-    }
-
-    private static void structure(StringBuilder text, Class<?> raw, Set<Type> seen) {
-        text.append('{');
-        annotations(text, raw.getAnnotations());
-        if (raw.isEnum()) {
-            for (Field constant : raw.getDeclaredFields()) {
-                if (constant.isEnumConstant()) {
-                    text.append(constant.getName());
-                    annotations(text, constant.getAnnotations());
-                    text.append(',');
-                }
-            }
-        } else if (raw.isRecord()) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                text.append(component.getName()).append(':');
-                annotations(text, component.getAnnotations());
-                annotations(text, component.getAccessor().getAnnotations());
-                type(text, component.getGenericType(), seen);
-            }
-        } else {
-            for (Field field : raw.getDeclaredFields()) {
-                if (!Modifier.isStatic(field.getModifiers())) {
-                    text.append(field.getName()).append(':');
-                    annotations(text, field.getAnnotations());
-                    type(text, field.getGenericType(), seen);
-                }
-            }
-            if (raw.getSuperclass() != null) {
-                type(text, raw.getGenericSuperclass(), seen);
-            }
-        }
-        text.append('}');
-    }
-
-    private static void annotations(StringBuilder text, Annotation[] annotations) {
-        Arrays.stream(annotations).sorted(Comparator.comparing(a -> a.annotationType().getName()))
-                .forEach(annotation -> annotation(text, annotation));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**
-     * Annotations by their members, not by {@code toString()}, whose form changes between JDKs. The
-     * JDK's annotations are proxies: their members are read from the proxy's handler, which keeps
-     * them in a map, rather than with {@link Method#invoke}, which in a fresh JVM generates an
-     * accessor class per member called often enough (one per member of every annotation in a tool's
-     * signature and types).
+     * The classes whose class files a tool's {@linkplain #fingerprint fingerprint} covers: the class
+     * serving it and its supertypes (where the method, its annotations and its generic context are
+     * declared), and every class its parameters reach through type arguments, record components,
+     * fields and supertypes, except the JDK's own. A class file holds everything a schema is
+     * computed from: signatures, parameter names, the annotations of fields, methods, parameters and
+     * type uses ({@code List<@Size(max = 3) String>}), enum constants and methods such as
+     * {@code @JsonValue}, and Kotlin's metadata. What changes in them, even where no schema changes,
+     * makes the build's schema unused, and the schema is generated as without a catalog.
+     *
+     * @param targetClass the class serving the tool
+     * @param method the tool method
+     * @return the classes, ordered by name
      */
-    private static void annotation(StringBuilder text, Annotation annotation) {
-        text.append('@').append(annotation.annotationType().getName()).append('(');
-        Method[] members = annotation.annotationType().getDeclaredMethods();
-        Arrays.sort(members, Comparator.comparing(Method::getName));
-        InvocationHandler handler = null;
-        if (Proxy.isProxyClass(annotation.getClass())) {
-            try {
-                handler = Proxy.getInvocationHandler(annotation);
-            } catch (SecurityException e) {
-                // a security manager that guards the JDK's annotation handler: read members reflectively
-            }
+    public static Set<Class<?>> classesRead(Class<?> targetClass, Method method) {
+        Set<Class<?>> reached = new HashSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            reach(parameter.getParameterizedType(), reached);
         }
-        for (Method member : members) {
-            try {
-                text.append(member.getName()).append('=');
-                if (handler != null) {
-                    value(text, handler.invoke(annotation, member, null));
-                } else {
-                    member.setAccessible(true);
-                    value(text, member.invoke(annotation));
-                }
-                text.append(',');
-            } catch (Error e) {
-                throw e;
-            } catch (Throwable e) { // a member whose value cannot be read (e.g. a missing class) counts as such
-                text.append('?');
-            }
-        }
-        text.append(')');
+        Set<Class<?>> ordered = new TreeSet<>(Comparator.comparing(Class::getName));
+        hierarchy(targetClass, ordered, reached);
+        ordered.addAll(reached);
+        return ordered;
     }
 
-    private static void value(StringBuilder text, Object value) {
-        if (value instanceof Annotation nested) {
-            annotation(text, nested);
-        } else if (value instanceof Class<?> type) {
-            text.append(type.getName());
-        } else if (value instanceof Object[] array) {
-            text.append('[');
-            for (Object element : array) {
-                value(text, element);
-                text.append(',');
-            }
-            text.append(']');
-        } else if (value != null && value.getClass().isArray()) {
-            int length = java.lang.reflect.Array.getLength(value);
-            text.append('[');
-            for (int i = 0; i < length; i++) {
-                text.append(java.lang.reflect.Array.get(value, i)).append(',');
-            }
-            text.append(']');
-        } else {
-            text.append('"').append(value).append('"');
+    /** A class serving tools and its supertypes, and what their type arguments reach; not its fields. */
+    private static void hierarchy(Class<?> type, Set<Class<?>> classes, Set<Class<?>> reached) {
+        if (type == null || type.getName().startsWith("java.") || !classes.add(type)) {
+            return;
         }
+        List<Type> supertypes = new ArrayList<>(Arrays.asList(type.getGenericInterfaces()));
+        supertypes.add(type.getGenericSuperclass());
+        for (Type supertype : supertypes) {
+            if (supertype instanceof ParameterizedType parameterized) {
+                Arrays.stream(parameterized.getActualTypeArguments()).forEach(argument -> reach(argument, reached));
+                hierarchy((Class<?>) parameterized.getRawType(), classes, reached);
+            } else if (supertype instanceof Class<?> raw) {
+                hierarchy(raw, classes, reached);
+            }
+        }
+    }
+
+    private static void reach(Type type, Set<Class<?>> classes) {
+        if (type instanceof ParameterizedType parameterized) {
+            reach(parameterized.getRawType(), classes);
+            Arrays.stream(parameterized.getActualTypeArguments()).forEach(argument -> reach(argument, classes));
+        } else if (type instanceof GenericArrayType array) {
+            reach(array.getGenericComponentType(), classes);
+        } else if (type instanceof WildcardType wildcard) {
+            Arrays.stream(wildcard.getUpperBounds()).forEach(bound -> reach(bound, classes));
+            Arrays.stream(wildcard.getLowerBounds()).forEach(bound -> reach(bound, classes));
+        } else if (type instanceof TypeVariable<?> variable) {
+            Arrays.stream(variable.getBounds()).forEach(bound -> reach(bound, classes));
+        } else if (type instanceof Class<?> raw) {
+            if (raw.isArray()) {
+                reach(raw.getComponentType(), classes);
+            } else if (!raw.isPrimitive() && !raw.getName().startsWith("java.") && classes.add(raw)) {
+                if (raw.isRecord()) {
+                    Arrays.stream(raw.getRecordComponents()).forEach(c -> reach(c.getGenericType(), classes));
+                }
+                for (Field field : raw.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        reach(field.getGenericType(), classes);
+                    }
+                }
+                reach(raw.getGenericSuperclass(), classes);
+                Arrays.stream(raw.getGenericInterfaces()).forEach(contract -> reach(contract, classes));
+            }
+        }
+    }
+
+    /** The name of a class's class file, relative to its package, as {@link Class#getResourceAsStream} takes it. */
+    private static String classFileName(Class<?> type) {
+        String name = type.getName();
+        return name.substring(name.lastIndexOf('.') + 1) + ".class";
     }
 
     private static String key(String className, String methodName) {

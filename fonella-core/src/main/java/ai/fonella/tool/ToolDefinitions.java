@@ -189,8 +189,9 @@ public final class ToolDefinitions {
             if (previous != null) {
                 throw new ToolDefinitionException(definition.javaMethod().getDeclaringClass(),
                         definition.javaMethod(), "Two tools are named '" + definition.name() + "': "
-                        + ToolMethods.describe(null, previous.javaMethod()) + " and "
-                        + ToolMethods.describe(null, definition.javaMethod()) + ". Tool names must be unique; rename "
+                        + ToolMethods.describe(previous.targetClass(), previous.javaMethod()) + " and "
+                        + ToolMethods.describe(definition.targetClass(), definition.javaMethod())
+                        + ". Tool names must be unique; rename "
                         + "one with @FonellaTool(name = \"...\").");
             }
         }

@@ -3,6 +3,13 @@ package ai.fonella.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,12 +18,13 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import ai.fonella.support.FonellaJson;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.stream.StreamSupport;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,31 +69,28 @@ class ToolCatalogTests {
     /** Numbers of every kind a schema may hold, as constraints. */
     public static class Limits {
         @FonellaTool(description = "Check limits")
-        public String check(@jakarta.validation.constraints.DecimalMin("0.05") @jakarta.validation.constraints.Max(
-                9_000_000_000L) java.math.BigDecimal amount, @jakarta.validation.constraints.Min(-3) int count,
-                @jakarta.validation.constraints.Size(min = 1, max = 4) List<Boolean> flags) {
+        public String check(@DecimalMin("0.10") @DecimalMax("12345678901234567890.10") BigDecimal amount,
+                @DecimalMin("0.05") @Max(9_000_000_000L) BigDecimal price, @DecimalMax("1E+2") double share,
+                @Min(-3) int count, @Size(min = 1, max = 4) List<Boolean> flags) {
             return "ok";
         }
     }
 
     @Test
-    void readsSchemasAsTheWireMapperReadsThemAndWritesTheSameBytes() throws Exception {
-        List<ToolDefinition> definitions = List.of(ToolDefinitions.of(Limits.class,
-                Limits.class.getMethod("check", java.math.BigDecimal.class, int.class, List.class)),
+    void givesBackSchemasThatWriteTheBytesTheyWereGeneratedWithEvenForDecimalsADoubleCannotHold()
+            throws Exception {
+        List<ToolDefinition> definitions = List.of(ToolDefinitions.fromClass(Limits.class).get(0),
                 ToolDefinitions.of(Orders.class, Orders.class.getMethod("place", String.class, List.class)));
         byte[] written = ToolCatalog.render(definitions, null);
         ToolCatalog catalog = ToolCatalog.read(written, "built");
-        JsonMapper wire = FonellaJson.mapper();
+        JsonMapper wire = FonellaJson.mapper(); // what POST /v1/tools sends
 
         for (ToolDefinition definition : definitions) {
             ObjectNode schema = catalog.schema(definition.targetClass(), definition.javaMethod()).schema();
-            JsonNode readByJackson = StreamSupport.stream(wire.readTree(written).path("tools").spliterator(), false)
-                    .filter(tool -> tool.path("name").asString().equals(definition.name())).findFirst().orElseThrow()
-                    .path("inputSchema");
-            assertThat(schema).isEqualTo(readByJackson);
             assertThat(wire.writeValueAsString(schema)).isEqualTo(wire.writeValueAsString(definition.inputSchema()));
         }
-        assertThat(new String(written, StandardCharsets.UTF_8)).contains("0.05", "9000000000", "-3");
+        assertThat(wire.writeValueAsString(definitions.get(0).inputSchema()))
+                .contains("0.10", "12345678901234567890.10", "0.05", "1E+2", "9000000000", "-3");
     }
 
     /** Two tools from one Java method name. */
@@ -115,31 +120,98 @@ class ToolCatalogTests {
         assertThat(definitions.get(0).inputSchema()).isNotEqualTo(definitions.get(1).inputSchema());
     }
 
+    /**
+     * What a schema is computed from beyond fields and annotations on them: each case compiles two
+     * versions of the same classes, whose schemas differ, and their fingerprints must differ too.
+     * The classes compiled twice without a change must keep theirs.
+     */
     @Test
-    void fingerprintsAheadWhatItLoadsAndAnswersAsWithoutThat(@TempDir Path dir) throws Exception {
-        Method place = Orders.class.getMethod("place", String.class, List.class);
-        List<ToolDefinition> definitions = new ArrayList<>(ToolDefinitions.fromClass(Finder.class));
-        definitions.add(ToolDefinitions.of(Orders.class, place));
-        String fingerprint = ToolCatalog.fingerprint(Orders.class, place);
-        String document = new String(ToolCatalog.render(definitions, null), StandardCharsets.UTF_8)
-                .replace(fingerprint, "0".repeat(64)) // Orders#place changed since
-                .replace("\"" + Finder.class.getName() + "\"", "\"com.example.Gone\""); // and Finder is gone,
-        String finder = Matcher.quoteReplacement(Finder.class.getName());
-        document = document.replaceFirst("com\\.example\\.Gone", finder); // but for one of its tools
-        Files.createDirectories(dir.resolve(ToolCatalog.RESOURCE).getParent());
-        Files.writeString(dir.resolve(ToolCatalog.RESOURCE), document);
+    void aChangeThatChangesTheSchemaChangesTheFingerprint(@TempDir Path dir) throws Exception {
+        String tier = """
+                package fx;
+                public enum Tier { BRONZE, GOLD%s }
+                """;
+        String jsonValue = "; @com.fasterxml.jackson.annotation.JsonValue public String code() { "
+                + "return name().toLowerCase(); }";
+        String base = """
+                package fx;
+                public class Base<T> {
+                    @ai.fonella.tool.FonellaTool(description = "Handle an item")
+                    public String handle(T item) { return "ok"; }
+                }
+                """;
+        String tools = """
+                package fx;
+                public class Tools extends Base<%s> {
+                    @ai.fonella.tool.FonellaTool(description = "Tag a call")
+                    public String tag(Contact contact, Tier tier) {
+                        return "ok";
+                    }
+                }
+                """;
+        String contact = """
+                package fx;
+                public class Contact {
+                    private String phone;
+                    @com.fasterxml.jackson.annotation.JsonPropertyDescription("%s")
+                    public String getPhone() { return phone; }
+                    public void setPhone(String phone) { this.phone = phone; }
+                }
+                """;
+        Map<String, String> before = Map.of("fx.Tier", tier.formatted(""), "fx.Base", base,
+                "fx.Tools", tools.formatted("Order"), "fx.Contact", contact.formatted("The phone"),
+                "fx.Order", "package fx; public record Order(String number) {}",
+                "fx.Customer", "package fx; public record Customer(String email, int age) {}");
+        Map<String, Map<String, String>> changes = Map.of(
+                "an enum's @JsonValue method", Map.of("fx.Tier", tier.formatted(jsonValue)),
+                "a getter's annotation", Map.of("fx.Contact", contact.formatted("The mobile number")),
+                "the type argument of a generic superclass", Map.of("fx.Tools", tools.formatted("Customer")));
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-            ToolCatalog ahead = ToolCatalog.loadAndFingerprint(loader);
-            ToolCatalog inPlace = ToolCatalog.load(loader);
-            for (ToolDefinition definition : definitions) {
-                assertThat(ahead.schema(definition.targetClass(), definition.javaMethod()))
-                        .isEqualTo(inPlace.schema(definition.targetClass(), definition.javaMethod()));
-            }
-            assertThat(definitions.stream().filter(d -> ahead.schema(d.targetClass(), d.javaMethod()).schema() != null))
-                    .hasSize(1);
-            assertThat(ahead.schema(Orders.class, place).whyNot()).contains("changed since");
+        Class<?> original = compile(dir.resolve("before"), before).loadClass("fx.Tools");
+        Class<?> again = compile(dir.resolve("again"), before).loadClass("fx.Tools");
+        for (Method method : ToolDefinitions.findToolMethods(original)) {
+            assertThat(ToolCatalog.fingerprint(original, method)).as(method.getName())
+                    .isEqualTo(ToolCatalog.fingerprint(again, counterpart(again, method)));
         }
+        for (Map.Entry<String, Map<String, String>> change : changes.entrySet()) {
+            Map<String, String> after = new HashMap<>(before);
+            after.putAll(change.getValue());
+            Class<?> changed = compile(dir.resolve(String.valueOf(change.getKey().hashCode())), after)
+                    .loadClass("fx.Tools");
+            boolean someSchemaChanged = false;
+            for (Method method : ToolDefinitions.findToolMethods(original)) {
+                Method counterpart = counterpart(changed, method);
+                boolean schemaChanged = !ToolDefinitions.of(original, method).inputSchema()
+                        .equals(ToolDefinitions.of(changed, counterpart).inputSchema());
+                someSchemaChanged |= schemaChanged;
+                if (schemaChanged) {
+                    assertThat(ToolCatalog.fingerprint(changed, counterpart)).as(change.getKey())
+                            .isNotEqualTo(ToolCatalog.fingerprint(original, method));
+                }
+            }
+            assertThat(someSchemaChanged).as("the schema changes with %s", change.getKey()).isTrue();
+        }
+    }
+
+    private static Method counterpart(Class<?> type, Method method) {
+        return ToolDefinitions.findToolMethods(type).stream().filter(m -> m.getName().equals(method.getName()))
+                .findFirst().orElseThrow();
+    }
+
+    private static ClassLoader compile(Path dir, Map<String, String> sources) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        List<String> arguments = new ArrayList<>(List.of("-parameters", "-classpath",
+                System.getProperty("java.class.path"), "-d", dir.resolve("classes").toString()));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = dir.resolve("src").resolve(source.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            arguments.add(file.toString());
+        }
+        Files.createDirectories(dir.resolve("classes"));
+        assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).as("javac").isZero();
+        return new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()},
+                ToolCatalogTests.class.getClassLoader());
     }
 
     @Test
@@ -172,8 +244,11 @@ class ToolCatalogTests {
         assertThatThrownBy(() -> ToolCatalog.read("{oops".getBytes(StandardCharsets.UTF_8), "META-INF/x.json"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("META-INF/x.json")
                 .hasMessageContaining("rebuild the app");
-        assertThatThrownBy(() -> ToolCatalog.read("{\"tools\": [1, 2]] trailing".getBytes(StandardCharsets.UTF_8),
-                "META-INF/x.json")).isInstanceOf(IllegalStateException.class).hasMessageContaining("not JSON");
+        for (String broken : List.of("{\"tools\": [1, 2]] trailing", "{\"tools\": []} {\"tools\": []}",
+                "{\"tools\": []}}", "{\"tools\": []} x")) {
+            assertThatThrownBy(() -> ToolCatalog.read(broken.getBytes(StandardCharsets.UTF_8), "META-INF/x.json"))
+                    .as(broken).isInstanceOf(IllegalStateException.class).hasMessageContaining("not JSON");
+        }
         assertThat(ToolCatalog.read(new byte[0], "META-INF/x.json").isEmpty()).isTrue();
         assertThat(ToolCatalog.load(getClass().getClassLoader()).isEmpty()).isTrue();
     }

@@ -171,10 +171,22 @@ final class ProjectToolScanner {
         return definitions;
     }
 
-    /** Concrete, named classes: what can be a bean serving tools. */
+    /** Concrete, named classes that are not generated subclasses: what can be a bean serving tools. */
     private static boolean isCandidate(Class<?> type) {
         return !type.isInterface() && !type.isAnnotation() && !Modifier.isAbstract(type.getModifiers())
-                && !type.isSynthetic() && !type.isAnonymousClass() && !type.isLocalClass();
+                && !type.isSynthetic() && !type.isAnonymousClass() && !type.isLocalClass()
+                && !isGeneratedSubclass(type);
+    }
+
+    /**
+     * A subclass generated for another class, such as the CGLIB subclass that Spring AOT writes into
+     * {@code target/classes} for every {@code @Configuration} class ({@code Config$$SpringCGLIB$$0}):
+     * at runtime it is the same bean as its superclass, whose tools the scan finds on the superclass.
+     * Told as Spring's {@code ClassUtils.getUserClass} tells it, which the starter uses: {@code $$}
+     * in the name and a superclass.
+     */
+    private static boolean isGeneratedSubclass(Class<?> type) {
+        return type.getName().contains("$$") && type.getSuperclass() != null && type.getSuperclass() != Object.class;
     }
 
     /**

@@ -271,6 +271,33 @@ class ProjectToolScannerTests {
     }
 
     @Test
+    void theSubclassSpringAotGeneratesForAConfigurationClassIsNotASecondToolClass() throws Exception {
+        // process-aot writes such a class into target/classes for every @Configuration class
+        Path dir = FixtureCompiler.compile(work.resolve("cglib"), true, List.of(), Map.of(
+                "com.example.HoursConfig", """
+                        package com.example;
+
+                        public class HoursConfig {
+                            @ai.fonella.tool.FonellaTool(description = "Opening hours.")
+                            public String openingHours(java.time.DayOfWeek day) { return ""; }
+                        }
+                        """,
+                "com.example.HoursConfig$$SpringCGLIB$$0", """
+                        package com.example;
+
+                        public class HoursConfig$$SpringCGLIB$$0 extends HoursConfig {
+                        }
+                        """));
+
+        List<ToolDefinition> definitions = scan(dir, List.of());
+
+        assertThat(definitions).singleElement().satisfies(definition -> {
+            assertThat(definition.name()).isEqualTo("openingHours");
+            assertThat(definition.targetClass().getName()).isEqualTo("com.example.HoursConfig");
+        });
+    }
+
+    @Test
     void aClassThatCannotBeLoadedIsSkippedUnlessItHasTools() throws Exception {
         Path library = FixtureCompiler.compile(work.resolve("provided-lib"), true, List.of(), Map.of(
                 "com.provided.Servlet", "package com.provided;\n\npublic class Servlet {}\n"));

@@ -65,6 +65,9 @@ public final class FonellaHandlerHintsProcessor implements BeanFactoryInitializa
                 generationContext.getGeneratedFiles().addResourceFile(ToolCatalog.RESOURCE,
                         new ByteArrayResource(catalog));
                 generationContext.getRuntimeHints().resources().registerPattern(ToolCatalog.RESOURCE);
+                // the class files the fingerprints read, which a native image holds only when asked
+                tools.values().forEach(tool -> ToolCatalog.classesRead(tool.targetClass(), tool.javaMethod())
+                        .forEach(generationContext.getRuntimeHints().resources()::registerType));
             }
         };
     }

@@ -55,7 +55,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(FonellaHandlerRegistry.class);
 
     private final ConfigurableListableBeanFactory beanFactory;
-    /** The tool catalog of the build, read while the rest of the app starts; taken by the discovery. */
+    /** The tool catalog of the build, parsed while the rest of the app starts; taken by the discovery. */
     private final CompletableFuture<ToolCatalog> catalog;
     private final ToolInvoker toolInvoker;
     private final EventDeduplicationStore deduplicationStore;
@@ -90,7 +90,7 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
         this.deduplicationStore = deduplicationStore;
         this.claimLease = claimLease;
         ClassLoader classLoader = beanFactory.getBeanClassLoader();
-        this.catalog = CompletableFuture.supplyAsync(() -> ToolCatalog.loadAndFingerprint(classLoader), task -> {
+        this.catalog = CompletableFuture.supplyAsync(() -> ToolCatalog.load(classLoader), task -> {
             Thread thread = new Thread(task, "fonella-tool-catalog"); // any throwable completes the future
             thread.setDaemon(true);
             thread.start();
@@ -204,8 +204,9 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
 
     /**
      * The schemas written by Spring AOT or {@code fonella:export} ({@link ToolCatalog#RESOURCE}), if
-     * any: read, and the fingerprints of the running methods it names computed, on a thread of its
-     * own since this registry was created, so that the discovery only compares them.
+     * any, read on a thread of its own since this registry was created. The thread only reads and
+     * parses the document: it runs none of the application's code, and initializes none of its
+     * classes. Fingerprints are compared here, on the thread that creates the beans.
      */
     private ToolCatalog builtCatalog() {
         try {

@@ -82,6 +82,13 @@ class FonellaRuntimeHintsTests {
         ToolCatalog.Lookup lookup = ToolCatalog.read(catalog, "test").schema(OrderTools.class, placeOrder);
         assertThat(lookup.schema()).isEqualTo(ToolDefinitions.of(OrderTools.class, placeOrder).inputSchema());
         assertThat(RuntimeHintsPredicates.resource().forResource(ToolCatalog.RESOURCE)).accepts(hints);
+        // and the class files its fingerprint reads, so that a native image can check it
+        for (Class<?> type : List.of(OrderTools.class, Order.class, Line.class)) {
+            assertThat(RuntimeHintsPredicates.resource().forResource(type.getName().replace('.', '/') + ".class"))
+                    .as(type.getSimpleName()).accepts(hints);
+        }
+        assertThat(ToolCatalog.classesRead(OrderTools.class, placeOrder)).contains(OrderTools.class, Order.class,
+                Line.class);
     }
 
     private static RuntimeHints process(GenericApplicationContext context) {
