@@ -89,6 +89,22 @@ public final class ToolCatalog {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /**
+     * The SHA-256 of a class's class file, read once per class: a tool class's is shared by all its
+     * tools, and a record's by every tool that takes it. A native image has no class files unless
+     * its hints ask for them; then no fingerprint matches, and schemas are generated.
+     */
+    private static final ClassValue<byte[]> CLASS_FILES = new ClassValue<>() {
+        @Override
+        protected byte[] computeValue(Class<?> type) {
+            try (InputStream in = type.getResourceAsStream(classFileName(type))) {
+                return in == null ? NO_CLASS_FILE : sha256().digest(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the class file of " + type.getName(), e);
+            }
+        }
+    };
+
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
     private final Map<String, List<JsonNode>> bySource;
     private final String origin;
@@ -257,26 +273,24 @@ public final class ToolCatalog {
      * @return lowercase hex SHA-256
      */
     public static String fingerprint(Class<?> targetClass, Method method) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        MessageDigest digest = sha256();
         Package core = ToolCatalog.class.getPackage();
         String version = core == null ? "" : Objects.toString(core.getImplementationVersion(), "");
         digest.update(("fonella-core " + version + "\n" + targetClass.getName() + "#" + method.toGenericString() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         for (Class<?> type : classesRead(targetClass, method)) {
             digest.update((type.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = type.getResourceAsStream(classFileName(type))) {
-                // none in a native image unless its hints ask for it: then nothing matches, and schemas are generated
-                digest.update(in == null ? NO_CLASS_FILE : in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the class file of " + type.getName(), e);
-            }
+            digest.update(CLASS_FILES.get(type));
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**
@@ -336,10 +350,7 @@ public final class ToolCatalog {
             if (raw.isArray()) {
                 reach(raw.getComponentType(), classes);
             } else if (!raw.isPrimitive() && !raw.getName().startsWith("java.") && classes.add(raw)) {
-                if (raw.isRecord()) {
-                    Arrays.stream(raw.getRecordComponents()).forEach(c -> reach(c.getGenericType(), classes));
-                }
-                for (Field field : raw.getDeclaredFields()) {
+                for (Field field : raw.getDeclaredFields()) { // a record's components are its fields too
                     if (!Modifier.isStatic(field.getModifiers())) {
                         reach(field.getGenericType(), classes);
                     }
