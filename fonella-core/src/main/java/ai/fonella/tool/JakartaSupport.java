@@ -1,5 +1,6 @@
 package ai.fonella.tool;
 
+import ai.fonella.internal.Types;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
@@ -16,10 +17,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,11 +63,13 @@ final class JakartaSupport {
 
     /**
      * What {@code @Email} becomes: an address in the dot-atom form of RFC 5322 with a domain of
-     * letter-digit-hyphen labels, one of which is a top-level one. Hibernate Validator accepts all of
-     * these (and more: quoted local parts, address literals); {@code format: email} is not used, as
-     * validators disagree on what it admits.
+     * letter-digit-hyphen labels, one of which is a top-level one, with at most 64 characters before
+     * the {@code @} and 255 after it (RFC 5321's limits, which Hibernate Validator checks). Hibernate
+     * Validator accepts all of these (and more: quoted local parts, address literals);
+     * {@code format: email} is not used, as validators disagree on what it admits.
      */
-    static final String EMAIL_PATTERN = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    static final String EMAIL_PATTERN = "^(?=[^@]{1,64}@[^@]{1,255}$)"
+            + "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
             + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
 
     static void register(SchemaGeneratorConfigBuilder builder) {
@@ -95,6 +103,42 @@ final class JakartaSupport {
     private static String anchored(String regexp) {
         boolean anchored = regexp.startsWith("^") && regexp.endsWith("$") && !regexp.endsWith("\\$");
         return anchored ? regexp : "^(?:" + regexp + ")$";
+    }
+
+    /**
+     * Adds the keywords for the constraints on the elements of a method parameter's container type,
+     * as victools does for a field's: {@code List<@Size(max = 3) String>} gives the array's
+     * {@code items} a {@code maxLength}, a map's values go to {@code additionalProperties}, an
+     * array's components to {@code items}, and an {@code Optional}'s content to the parameter's
+     * own schema, which describes the content. Nested containers are followed.
+     *
+     * @param node the parameter's schema
+     * @param type the parameter's annotated type
+     */
+    static void applyToElements(ObjectNode node, AnnotatedType type) {
+        AnnotatedType element = null;
+        JsonNode target = null;
+        if (type instanceof AnnotatedArrayType array) {
+            element = array.getAnnotatedGenericComponentType();
+            target = node.get("items");
+        } else if (type instanceof AnnotatedParameterizedType parameterized) {
+            Class<?> raw = Types.raw(parameterized.getType());
+            AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
+            if (Collection.class.isAssignableFrom(raw) && arguments.length == 1) {
+                element = arguments[0];
+                target = node.get("items");
+            } else if (Map.class.isAssignableFrom(raw) && arguments.length == 2) {
+                element = arguments[1];
+                target = node.get("additionalProperties");
+            } else if (raw == Optional.class && arguments.length == 1) {
+                element = arguments[0];
+                target = node;
+            }
+        }
+        if (target instanceof ObjectNode elementNode) {
+            applyToParameter(elementNode, element, Types.raw(element.getType()));
+            applyToElements(elementNode, element);
+        }
     }
 
     /**

@@ -37,12 +37,21 @@ final class JakartaViolations {
         return new ToolArgumentException(sorted.get(0).argument(), message, error);
     }
 
-    /** The argument a violation is about: the property path after the method and parameter nodes. */
+    /**
+     * The argument a violation is about: the last property of the path after the method node, with
+     * the index or key of a container's element ({@code tags[2]}, not Hibernate Validator's
+     * {@code <list element>}).
+     */
     private static String argument(Path path) {
         String last = null;
         if (path != null) {
             for (Path.Node node : path) {
-                if (node.getName() != null && !node.getName().isEmpty()
+                if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                    Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (last != null && position != null) {
+                        last = last + "[" + position + "]";
+                    }
+                } else if (node.getName() != null && !node.getName().isEmpty()
                         && node.getKind() != ElementKind.METHOD
                         && node.getKind() != ElementKind.CONSTRUCTOR) {
                     last = node.getName();

@@ -1,9 +1,11 @@
 package ai.fonella.tool;
 
 import ai.fonella.support.FonellaJson;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -25,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -35,6 +38,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.PackageVersion;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -85,8 +89,6 @@ public final class ToolCatalog {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private static final byte[] NO_CLASS_FILE = "no class file".getBytes(StandardCharsets.UTF_8);
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
@@ -94,16 +96,23 @@ public final class ToolCatalog {
      * tools, and a record's by every tool that takes it. A native image has no class files unless
      * its hints ask for them; then no fingerprint matches, and schemas are generated.
      */
-    private static final ClassValue<byte[]> CLASS_FILES = new ClassValue<>() {
+    private static final ClassValue<Optional<byte[]>> CLASS_FILES = new ClassValue<>() {
         @Override
-        protected byte[] computeValue(Class<?> type) {
+        protected Optional<byte[]> computeValue(Class<?> type) {
             try (InputStream in = type.getResourceAsStream(classFileName(type))) {
-                return in == null ? NO_CLASS_FILE : sha256().digest(in.readAllBytes());
+                return in == null ? Optional.empty() : Optional.of(sha256().digest(in.readAllBytes()));
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the class file of " + type.getName(), e);
+                return Optional.empty();
             }
         }
     };
+
+    /**
+     * What the schema generation itself is: fonella-core's classes that compute schemas, and the
+     * versions of victools and Jackson, so that a catalog written by other rules is not used.
+     */
+    private static final List<Class<?>> GENERATOR = List.of(ToolSchemaGenerator.class, VictoolsGenerator.class,
+            FixedTypeDefinitions.class, DeclarationOrder.class, QueryArguments.class, Annotations.class);
 
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
     private final Map<String, List<JsonNode>> bySource;
@@ -248,6 +257,10 @@ public final class ToolCatalog {
             return new Lookup(null, origin + " has no schema for " + targetClass.getName() + "#" + method.getName());
         }
         String running = fingerprint(targetClass, method);
+        if (running.isEmpty()) {
+            return new Lookup(null, "the class files of " + targetClass.getName() + " or of a type it takes cannot "
+                    + "be read, so " + origin + " cannot be checked");
+        }
         for (JsonNode tool : candidates) {
             if (running.equals(tool.path("source").path("fingerprint").asString())) {
                 return new Lookup(((ObjectNode) tool.get("inputSchema")).deepCopy(), null);
@@ -270,17 +283,23 @@ public final class ToolCatalog {
      *
      * @param targetClass the class serving the tool
      * @param method the tool method
-     * @return lowercase hex SHA-256
+     * @return lowercase hex SHA-256, or the empty string when a class file cannot be read (which no
+     *     catalog entry matches)
      */
     public static String fingerprint(Class<?> targetClass, Method method) {
         MessageDigest digest = sha256();
-        Package core = ToolCatalog.class.getPackage();
-        String version = core == null ? "" : Objects.toString(core.getImplementationVersion(), "");
-        digest.update(("fonella-core " + version + "\n" + targetClass.getName() + "#" + method.toGenericString() + "\n")
+        digest.update(("victools " + SchemaGenerator.class.getPackage().getImplementationVersion() + "\njackson "
+                + PackageVersion.VERSION + "\n" + targetClass.getName() + "#" + method.toGenericString() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        for (Class<?> type : classesRead(targetClass, method)) {
+        List<Class<?>> classes = new ArrayList<>(GENERATOR);
+        classes.addAll(classesRead(targetClass, method));
+        for (Class<?> type : classes) {
+            Optional<byte[]> classFile = CLASS_FILES.get(type);
+            if (classFile.isEmpty()) {
+                return "";
+            }
             digest.update((type.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(CLASS_FILES.get(type));
+            digest.update(classFile.get());
         }
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -297,11 +316,13 @@ public final class ToolCatalog {
      * The classes whose class files a tool's {@linkplain #fingerprint fingerprint} covers: the class
      * serving it and its supertypes (where the method, its annotations and its generic context are
      * declared), and every class its parameters reach through type arguments, record components,
-     * fields and supertypes, except the JDK's own. A class file holds everything a schema is
-     * computed from: signatures, parameter names, the annotations of fields, methods, parameters and
-     * type uses ({@code List<@Size(max = 3) String>}), enum constants and methods such as
+     * fields, supertypes, an enum constant's body, annotation types other than the platform's
+     * (composed constraints, annotation bundles) and the classes annotations name (subtypes, naming
+     * strategies), except the platform's own. A class file holds signatures, parameter names, the
+     * annotations of fields, methods, parameters and type uses, enum constants, methods such as
      * {@code @JsonValue}, and Kotlin's metadata. What changes in them, even where no schema changes,
-     * makes the build's schema unused, and the schema is generated as without a catalog.
+     * makes the build's schema unused, and the schema is generated as without a catalog. Not covered:
+     * code in other classes that such a method calls, and mix-ins or modules configured on a mapper.
      *
      * @param targetClass the class serving the tool
      * @param method the tool method
@@ -309,7 +330,9 @@ public final class ToolCatalog {
      */
     public static Set<Class<?>> classesRead(Class<?> targetClass, Method method) {
         Set<Class<?>> reached = new HashSet<>();
+        annotations(method.getAnnotations(), reached);
         for (Parameter parameter : method.getParameters()) {
+            annotations(parameter.getAnnotations(), reached);
             reach(parameter.getParameterizedType(), reached);
         }
         Set<Class<?>> ordered = new TreeSet<>(Comparator.comparing(Class::getName));
@@ -349,16 +372,71 @@ public final class ToolCatalog {
         } else if (type instanceof Class<?> raw) {
             if (raw.isArray()) {
                 reach(raw.getComponentType(), classes);
-            } else if (!raw.isPrimitive() && !raw.getName().startsWith("java.") && classes.add(raw)) {
+            } else if (!raw.isPrimitive() && !isPlatform(raw) && classes.add(raw)) {
+                annotations(raw.getAnnotations(), classes);
                 for (Field field : raw.getDeclaredFields()) { // a record's components are its fields too
                     if (!Modifier.isStatic(field.getModifiers())) {
+                        annotations(field.getAnnotations(), classes);
                         reach(field.getGenericType(), classes);
                     }
                 }
+                Arrays.stream(raw.getDeclaredMethods()).forEach(m -> annotations(m.getAnnotations(), classes));
+                Arrays.stream(raw.getNestMembers()).filter(member -> member.getSuperclass() == raw)
+                        .forEach(member -> reach(member, classes)); // an enum constant's body, with its methods
                 reach(raw.getGenericSuperclass(), classes);
                 Arrays.stream(raw.getGenericInterfaces()).forEach(contract -> reach(contract, classes));
             }
         }
+    }
+
+    /**
+     * The annotation types that are not the platform's (a composed constraint, an annotation bundle
+     * such as {@code @JacksonAnnotationsInside}), and the classes their members name
+     * ({@code @JsonSubTypes}' subtypes, a {@code @JsonNaming} strategy).
+     */
+    private static void annotations(Annotation[] annotations, Set<Class<?>> classes) {
+        for (Annotation annotation : annotations) {
+            Class<? extends Annotation> type = annotation.annotationType();
+            if (isPlatform(type) || type.getName().startsWith("com.fasterxml.jackson.annotation.")
+                    || type.getName().startsWith("jakarta.validation.constraints.")) {
+                members(annotation, classes); // the platform's own annotations still name the app's classes
+                continue;
+            }
+            if (classes.add(type)) {
+                annotations(type.getAnnotations(), classes);
+                members(annotation, classes);
+            }
+        }
+    }
+
+    private static void members(Annotation annotation, Set<Class<?>> classes) {
+        for (Method member : annotation.annotationType().getDeclaredMethods()) {
+            Class<?> returned = member.getReturnType();
+            Class<?> element = returned.isArray() ? returned.getComponentType() : returned;
+            if (element != Class.class && !element.isAnnotation()) {
+                continue;
+            }
+            Object value;
+            try {
+                member.setAccessible(true);
+                value = member.invoke(annotation);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                continue; // a member naming a missing class: the class file that names it still counts
+            }
+            for (Object item : value instanceof Object[] array ? array : new Object[] {value}) {
+                if (item instanceof Class<?> named) {
+                    reach(named, classes);
+                } else if (item instanceof Annotation nested) {
+                    annotations(new Annotation[] {nested}, classes);
+                }
+            }
+        }
+    }
+
+    private static boolean isPlatform(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("kotlin.");
     }
 
     /** The name of a class's class file, relative to its package, as {@link Class#getResourceAsStream} takes it. */

@@ -116,6 +116,7 @@ public final class ToolSchemaGenerator {
             ObjectNode node = nodes.get(i);
             if (JakartaSupport.PRESENT) {
                 JakartaSupport.applyToParameter(node, param.parameter(), Types.raw(param.schemaType()));
+                JakartaSupport.applyToElements(node, param.parameter().getAnnotatedType());
             }
             properties.set(param.name(), withDescription(node, param.description()));
             if (param.required()) {

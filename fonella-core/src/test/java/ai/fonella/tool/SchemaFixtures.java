@@ -219,6 +219,13 @@ public class SchemaFixtures {
                 + labels;
     }
 
+    @FonellaTool(description = "Jakarta Validation constraints on the elements of parameters")
+    public String constrainedElements(@Size(max = 2) List<@NotBlank @Size(max = 3) String> tags,
+            Map<String, @Min(1) Integer> counts, Optional<@Size(max = 3) String> note,
+            List<List<@Max(9) Integer>> grid) {
+        return tags + "|" + counts + "|" + note + "|" + grid;
+    }
+
     @FonellaTool(description = "Jakarta Validation constraints on record components")
     public String constrainedRecord(Constrained order) {
         return order.code() + "|" + order.quantity();

@@ -193,6 +193,86 @@ class ToolCatalogTests {
         }
     }
 
+    /**
+     * Schema changes made in classes that annotations name or define, and in an enum constant's
+     * body (cases from the second read of the class-file fingerprint).
+     */
+    @Test
+    void theFingerprintFollowsAnnotationsAndEnumConstantBodies(@TempDir Path dir) throws Exception {
+        String tools = """
+                package fx;
+                public class Tools {
+                    @ai.fonella.tool.FonellaTool(description = "Tag a call")
+                    public String tag(%s) { return "ok"; }
+                }
+                """;
+        String tier = """
+                package fx;
+                public enum Tier { BRONZE, GOLD { @Override public String code() { return "%s"; } };
+                    @com.fasterxml.jackson.annotation.JsonValue public String code() { return name(); } }
+                """;
+        String card = "package fx; public record Card(String %s) implements Payment {}";
+        String payment = """
+                package fx;
+                import com.fasterxml.jackson.annotation.JsonSubTypes;
+                import com.fasterxml.jackson.annotation.JsonTypeInfo;
+                @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+                @JsonSubTypes(@JsonSubTypes.Type(value = Card.class, name = "card"))
+                public interface Payment {}
+                """;
+        String phone = """
+                package fx;
+                @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                @com.fasterxml.jackson.annotation.JacksonAnnotationsInside
+                @com.fasterxml.jackson.annotation.JsonProperty("%s")
+                public @interface Phone {}
+                """;
+        String shortText = """
+                package fx;
+                @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                @jakarta.validation.Constraint(validatedBy = {})
+                @jakarta.validation.constraints.Size(max = %d)
+                public @interface ShortText {
+                    String message() default "short"; Class<?>[] groups() default {};
+                    Class<? extends jakarta.validation.Payload>[] payload() default {}; }
+                """;
+        String upper = """
+                package fx;
+                public class Upper extends tools.jackson.databind.PropertyNamingStrategies.NamingBase {
+                    @Override public String translate(String name) { return name.%s(); } }
+                """;
+        Map<String, List<Map<String, String>>> cases = Map.of(
+                "an enum constant's body", List.of(Map.of("fx.Tools", tools.formatted("Tier tier"),
+                        "fx.Tier", tier.formatted("gold")), Map.of("fx.Tier", tier.formatted("platinum"))),
+                "a @JsonSubTypes subtype", List.of(Map.of("fx.Tools", tools.formatted("Payment payment"),
+                        "fx.Payment", payment, "fx.Card", card.formatted("number")),
+                        Map.of("fx.Card", card.formatted("iban"))),
+                "an annotation bundle", List.of(Map.of("fx.Tools", tools.formatted("Contact contact"),
+                        "fx.Contact", "package fx; public record Contact(@Phone String phone) {}",
+                        "fx.Phone", phone.formatted("phone")), Map.of("fx.Phone", phone.formatted("mobile"))),
+                "a composed constraint", List.of(Map.of("fx.Tools", tools.formatted("Note note"),
+                        "fx.Note", "package fx; public record Note(@ShortText String text) {}",
+                        "fx.ShortText", shortText.formatted(10)), Map.of("fx.ShortText", shortText.formatted(20))),
+                "a @JsonNaming strategy", List.of(Map.of("fx.Tools", tools.formatted("Named named"), "fx.Named",
+                        "package fx; @tools.jackson.databind.annotation.JsonNaming(Upper.class) "
+                                + "public record Named(String phone) {}", "fx.Upper", upper.formatted("toUpperCase")),
+                        Map.of("fx.Upper", upper.formatted("toLowerCase"))));
+        for (Map.Entry<String, List<Map<String, String>>> change : cases.entrySet()) {
+            Map<String, String> before = change.getValue().get(0);
+            Map<String, String> after = new HashMap<>(before);
+            after.putAll(change.getValue().get(1));
+            Class<?> original = compile(dir.resolve(change.getKey().hashCode() + "-a"), before).loadClass("fx.Tools");
+            Class<?> changed = compile(dir.resolve(change.getKey().hashCode() + "-b"), after).loadClass("fx.Tools");
+            Method method = ToolDefinitions.findToolMethods(original).get(0);
+            Method counterpart = counterpart(changed, method);
+            assertThat(ToolDefinitions.of(original, method).inputSchema())
+                    .as("the schema changes with %s", change.getKey())
+                    .isNotEqualTo(ToolDefinitions.of(changed, counterpart).inputSchema());
+            assertThat(ToolCatalog.fingerprint(changed, counterpart)).as(change.getKey())
+                    .isNotEqualTo(ToolCatalog.fingerprint(original, method));
+        }
+    }
+
     private static Method counterpart(Class<?> type, Method method) {
         return ToolDefinitions.findToolMethods(type).stream().filter(m -> m.getName().equals(method.getName()))
                 .findFirst().orElseThrow();

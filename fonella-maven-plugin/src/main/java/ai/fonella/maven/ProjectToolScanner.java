@@ -1,5 +1,6 @@
 package ai.fonella.maven;
 
+import ai.fonella.tool.ToolCatalog;
 import ai.fonella.tool.ToolDefinition;
 import ai.fonella.tool.ToolDefinitionException;
 import ai.fonella.tool.ToolDefinitions;
@@ -116,6 +117,9 @@ final class ProjectToolScanner {
             for (String className : classNames) {
                 definitions.addAll(definitionsOf(className, loader, classesDirectory));
             }
+            // While the loader can read the class files: ToolCatalog keeps each class's digest, and
+            // fonella:export fingerprints the tools after this loader is closed.
+            definitions.forEach(tool -> ToolCatalog.fingerprint(tool.targetClass(), tool.javaMethod()));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot close the class loader of the project's classes: "
                     + e.getMessage(), e);

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.fonella.tool.FonellaTool;
+import ai.fonella.tool.ToolCatalog;
 import ai.fonella.tool.ToolDefinition;
+import ai.fonella.tool.ToolDefinitions;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -268,6 +273,24 @@ class ProjectToolScannerTests {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Two tools are named 'lookup'")
                 .hasMessageContaining("set <packages>");
+    }
+
+    @Test
+    void whatExportWritesIsUsedByTheRunningApp() throws Exception {
+        List<ToolDefinition> tools = scan(classes, List.of()); // the scan's class loader is closed now
+        ToolCatalog exported = ToolCatalog.read(ToolExporter.render(tools, null), "export");
+
+        try (URLClassLoader running = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            for (ToolDefinition tool : tools) {
+                Class<?> type = running.loadClass(tool.targetClass().getName());
+                Method method = ToolDefinitions.findToolMethods(type).stream()
+                        .filter(m -> m.getName().equals(tool.javaMethod().getName())).findFirst().orElseThrow();
+                ToolCatalog.Lookup lookup = exported.schema(type, method);
+                assertThat(lookup.whyNot()).as(tool.name()).isNull();
+                assertThat(lookup.schema()).isEqualTo(tool.inputSchema());
+            }
+        }
     }
 
     @Test

@@ -31,12 +31,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * One tool per row group of the README's type table, plus one per Jakarta constraint it lists, a
  * flattened record and a GET tool. Each answers with {@link Canonical#of} of what was bound, so the
  * test can compare it with the instance that was sent.
  */
+@Validated // Hibernate Validator checks every call too: an instance the schema admits that it refuses fails the test
 public class ConformanceTools {
 
     /** An enum with JSON values of its own. */
@@ -81,15 +83,21 @@ public class ConformanceTools {
             @Pattern(regexp = "[A-Z]{2}[0-9]{3}") String ref, @Email String email, @NotEmpty List<String> items,
             @Size(min = 1, max = 3) List<Integer> few,
             @DecimalMin("0.5") @DecimalMax(value = "10.5", inclusive = false) BigDecimal weight,
-            @NotEmpty Map<String, String> labels, @Size(min = 2, max = 4) String shortText) {
+            @NotEmpty Map<String, String> labels, @Size(min = 2, max = 4) String shortText,
+            List<@NotBlank @Size(max = 3) String> shortTags, Map<String, @Min(1) Integer> counts) {
         return Canonical.of(code, quantity, price, tip, below, atMost, ref, email, items, few, weight, labels,
-                shortText);
+                shortText, shortTags, counts);
     }
 
     @FonellaTool(description = "Echoes a booking")
     public String booking(Booking booking) {
         return Canonical.of(booking.name(), booking.code(), booking.seats(), booking.tag(), booking.note(),
                 booking.deposit());
+    }
+
+    @FonellaTool(description = "Echoes short tags")
+    public String shortTags(List<@Size(max = 3) String> tags) {
+        return Canonical.of(tags);
     }
 
     @FonellaTool(description = "Echoes a GET call", method = ToolMethod.GET)
