@@ -266,7 +266,8 @@ public final class ToolCatalog {
                 return new Lookup(((ObjectNode) tool.get("inputSchema")).deepCopy(), null);
             }
         }
-        return new Lookup(null, "the method or a type it takes changed since " + origin + " was written");
+        return new Lookup(null, "the method, a type it takes or the schema generation changed since " + origin
+                + " was written");
     }
 
     /**
