@@ -292,9 +292,7 @@ public final class ToolCatalog {
         digest.update(("victools " + SchemaGenerator.class.getPackage().getImplementationVersion() + "\njackson "
                 + PackageVersion.VERSION + "\n" + targetClass.getName() + "#" + method.toGenericString() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        List<Class<?>> classes = new ArrayList<>(GENERATOR);
-        classes.addAll(classesRead(targetClass, method));
-        for (Class<?> type : classes) {
+        for (Class<?> type : classesRead(targetClass, method)) {
             Optional<byte[]> classFile = CLASS_FILES.get(type);
             if (classFile.isEmpty()) {
                 return "";
@@ -322,8 +320,9 @@ public final class ToolCatalog {
      * strategies), except the platform's own. A class file holds signatures, parameter names, the
      * annotations of fields, methods, parameters and type uses, enum constants, methods such as
      * {@code @JsonValue}, and Kotlin's metadata. What changes in them, even where no schema changes,
-     * makes the build's schema unused, and the schema is generated as without a catalog. Not covered:
-     * code in other classes that such a method calls, and mix-ins or modules configured on a mapper.
+     * makes the build's schema unused, and the schema is generated as without a catalog. With them,
+     * fonella-core's own schema-generation classes. Not covered: code in other classes that such a
+     * method calls, and mix-ins or modules configured on a mapper.
      *
      * @param targetClass the class serving the tool
      * @param method the tool method
@@ -337,6 +336,7 @@ public final class ToolCatalog {
             reach(parameter.getParameterizedType(), reached);
         }
         Set<Class<?>> ordered = new TreeSet<>(Comparator.comparing(Class::getName));
+        ordered.addAll(GENERATOR);
         hierarchy(targetClass, ordered, reached);
         ordered.addAll(reached);
         return ordered;

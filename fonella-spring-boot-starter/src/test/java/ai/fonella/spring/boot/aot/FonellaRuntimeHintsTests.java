@@ -11,6 +11,7 @@ import ai.fonella.model.Tool;
 import ai.fonella.tool.FonellaTool;
 import ai.fonella.tool.ToolCatalog;
 import ai.fonella.tool.ToolDefinitions;
+import ai.fonella.tool.ToolSchemaGenerator;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ class FonellaRuntimeHintsTests {
         assertThat(lookup.schema()).isEqualTo(ToolDefinitions.of(OrderTools.class, placeOrder).inputSchema());
         assertThat(RuntimeHintsPredicates.resource().forResource(ToolCatalog.RESOURCE)).accepts(hints);
         // and the class files its fingerprint reads, so that a native image can check it
-        for (Class<?> type : List.of(OrderTools.class, Order.class, Line.class)) {
+        for (Class<?> type : List.of(OrderTools.class, Order.class, Line.class, ToolSchemaGenerator.class)) {
             assertThat(RuntimeHintsPredicates.resource().forResource(type.getName().replace('.', '/') + ".class"))
                     .as(type.getSimpleName()).accepts(hints);
         }
