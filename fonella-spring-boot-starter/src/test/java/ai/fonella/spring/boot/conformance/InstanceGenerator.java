@@ -217,17 +217,26 @@ final class InstanceGenerator {
         return new BigInteger(bits, new java.util.Random(random.nextLong()));
     }
 
+    /**
+     * A bounded text keeps to the Basic Multilingual Plane: Jakarta's {@code @Size} counts UTF-16
+     * units, JSON Schema's {@code maxLength} code points, and an emoji is two of the first and one of
+     * the second. The README says so (the type table); everything else is checked against Hibernate
+     * Validator as generated.
+     */
     private String text(JsonNode schema) {
+        int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+        String text = drawText(schema, maxLength);
+        return maxLength == Integer.MAX_VALUE ? text : text.codePoints()
+                .map(c -> Character.isSupplementaryCodePoint(c) ? 0x2600 + c % 0x100 : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private String drawText(JsonNode schema, int maxLength) {
         String format = schema.path("format").asString(null);
         String pattern = schema.path("pattern").asString(null);
         int minLength = schema.path("minLength").asInt(0);
-        int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
         if (pattern != null && (format == null || random.nextInt(4) > 0)) {
-            String text = fromPattern(pattern);
-            // bounded: astral code points become symbols of the Basic Multilingual Plane (see below)
-            return maxLength == Integer.MAX_VALUE ? text : text.codePoints()
-                    .map(c -> Character.isSupplementaryCodePoint(c) ? 0x2600 + c % 0x100 : c)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return fromPattern(pattern);
         }
         if (format != null) {
             String formatted = formatted(format);
@@ -235,22 +244,11 @@ final class InstanceGenerator {
                 return formatted;
             }
         }
-        // A bounded text keeps to the Basic Multilingual Plane: Jakarta's @Size counts UTF-16 units, JSON
-        // Schema's maxLength code points, and an emoji is two of the first and one of the second. The
-        // README says so (Quickstart, the type table); everything else is checked against Hibernate
-        // Validator as generated.
-        return randomText(minLength, Math.min(maxLength, minLength + 12), maxLength == Integer.MAX_VALUE);
+        return randomText(minLength, Math.min(maxLength, minLength + 12));
     }
 
-    /**
-     * Code points from all of Unicode: ASCII, controls, Latin, CJK, astral (emoji) unless told
-     * otherwise, never a lone surrogate.
-     */
+    /** Code points from all of Unicode: ASCII, controls, Latin, CJK, astral (emoji), never a lone surrogate. */
     private String randomText(int min, int max) {
-        return randomText(min, max, true);
-    }
-
-    private String randomText(int min, int max, boolean astral) {
         int length = min + random.nextInt(max - min + 1);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
@@ -258,7 +256,7 @@ final class InstanceGenerator {
                 case 0 -> random.nextInt(0x20);
                 case 1 -> 0xA0 + random.nextInt(0x200);
                 case 2 -> 0x4E00 + random.nextInt(0x500);
-                case 3 -> astral ? 0x1F600 + random.nextInt(0x50) : 0x2600 + random.nextInt(0x100);
+                case 3 -> 0x1F600 + random.nextInt(0x50);
                 case 4 -> " \t\n\"\\/".charAt(random.nextInt(6));
                 default -> 0x21 + random.nextInt(0x5E);
             };
