@@ -29,8 +29,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -56,7 +60,12 @@ import tools.jackson.databind.node.ObjectNode;
  *     "method" : "POST",
  *     "url" : "https://shop.example.com/fonella/tools/lookupOrder",
  *     "inputSchema" : { ... },
- *     "source" : { "class" : "com.example.OrderTools", "method" : "lookupOrder", "fingerprint" : "3f2a..." }
+ *     "source" : {
+ *       "class" : "com.example.OrderTools",
+ *       "method" : "lookupOrder",
+ *       "fingerprint" : "3f2a...",
+ *       "classes" : [ "com.example.OrderTools" ]
+ *     }
  *   } ]
  * }
  * </pre>
@@ -71,10 +80,15 @@ import tools.jackson.databind.node.ObjectNode;
  *     of {@code POST /v1/tools}.</li>
  * <li>{@code source.fingerprint} is a SHA-256 over everything the schema is computed from: the
  *     method's signature and the class files of the class serving it, its supertypes and every
- *     type its parameters reach ({@link #classesRead}), with fonella-core's version. A schema is
- *     used for a running method only when the running method has the same fingerprint
- *     ({@link #schema}); overloaded tool methods, which share {@code class} and {@code method},
- *     are told apart by it.</li>
+ *     type its parameters reach ({@link #classesRead}), with fonella-core's schema-generation
+ *     classes and the victools and Jackson versions. {@code source.classes} names those classes,
+ *     but for fonella-core's own, which every fingerprint covers.</li>
+ * <li>A schema is used for a running method only when the running method has the same fingerprint
+ *     ({@link #schema}). That check reads the class files {@code source.classes} names and parses
+ *     no annotation: when every one of them is unchanged, so is everything the walk that listed
+ *     them would find, since it finds classes through the names their class files hold. Overloaded
+ *     tool methods, which share {@code class} and {@code method}, are told apart by the
+ *     fingerprint.</li>
  * </ul>
  */
 public final class ToolCatalog {
@@ -92,18 +106,15 @@ public final class ToolCatalog {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
-     * The SHA-256 of a class's class file, read once per class: a tool class's is shared by all its
-     * tools, and a record's by every tool that takes it. A native image has no class files unless
-     * its hints ask for them; then no fingerprint matches, and schemas are generated.
+     * The SHA-256 of a class's class file when a catalog is written, read once per class: a tool
+     * class's is shared by all its tools, and a record's by every tool that takes it. A native image
+     * has no class files unless its hints ask for them; then no fingerprint matches, and schemas are
+     * generated.
      */
     private static final ClassValue<Optional<byte[]>> CLASS_FILES = new ClassValue<>() {
         @Override
         protected Optional<byte[]> computeValue(Class<?> type) {
-            try (InputStream in = type.getResourceAsStream(classFileName(type))) {
-                return in == null ? Optional.empty() : Optional.of(sha256().digest(in.readAllBytes()));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
+            return digest(type.getResourceAsStream(classFileName(type)));
         }
     };
 
@@ -114,9 +125,15 @@ public final class ToolCatalog {
     private static final List<Class<?>> GENERATOR = List.of(ToolSchemaGenerator.class, VictoolsGenerator.class,
             FixedTypeDefinitions.class, DeclarationOrder.class, QueryArguments.class, Annotations.class);
 
+    private static final Set<String> GENERATOR_NAMES = GENERATOR.stream().map(Class::getName)
+            .collect(Collectors.toUnmodifiableSet());
+
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
     private final Map<String, List<JsonNode>> bySource;
     private final String origin;
+
+    /** The SHA-256 of each class file a fingerprint was checked against, by class name. */
+    private final Map<String, Optional<byte[]>> classFiles = new ConcurrentHashMap<>();
 
     private ToolCatalog(Map<String, List<JsonNode>> bySource, String origin) {
         this.bySource = bySource;
@@ -145,25 +162,35 @@ public final class ToolCatalog {
             ObjectNode source = tool.putObject("source");
             source.put("class", definition.targetClass().getName());
             source.put("method", definition.javaMethod().getName());
-            source.put("fingerprint", fingerprint(definition.targetClass(), definition.javaMethod()));
+            Set<Class<?>> classes = classesRead(definition.targetClass(), definition.javaMethod());
+            source.put("fingerprint", fingerprint(definition.targetClass(), definition.javaMethod(), classes));
+            ArrayNode names = source.putArray("classes");
+            classes.stream().map(Class::getName).filter(name -> !GENERATOR_NAMES.contains(name)).forEach(names::add);
         });
         String json = FonellaJson.mapper().writer().with(PRETTY).writeValueAsString(document);
         return (json + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * The document on a class path at {@value #RESOURCE}, if any.
+     * The document on a class path at {@value #RESOURCE}, if any, with the class files its
+     * fingerprints cover already read from there and digested: {@link #schema} then has only a
+     * digest of digests to compute per tool. This reads resources and loads no class, so it may
+     * run on a thread of its own while the app starts.
      *
      * @param classLoader where to look
      * @return the catalog; empty when there is none
      * @throws IllegalStateException when there is one and it cannot be read
      */
     public static ToolCatalog load(ClassLoader classLoader) {
+        ToolCatalog catalog;
         try (InputStream in = classLoader.getResourceAsStream(RESOURCE)) {
-            return in == null ? EMPTY : read(in.readAllBytes(), RESOURCE);
+            catalog = in == null ? EMPTY : read(in.readAllBytes(), RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE + " from the class path", e);
         }
+        catalog.bySource.values().stream().flatMap(List::stream).forEach(tool -> catalog.classNames(tool)
+                .forEach(name -> catalog.classFile(name, classLoader)));
+        return catalog;
     }
 
     /**
@@ -256,18 +283,36 @@ public final class ToolCatalog {
         if (candidates == null) {
             return new Lookup(null, origin + " has no schema for " + targetClass.getName() + "#" + method.getName());
         }
-        String running = fingerprint(targetClass, method);
-        if (running.isEmpty()) {
-            return new Lookup(null, "the class files of " + targetClass.getName() + " or of a type it takes cannot "
-                    + "be read, so " + origin + " cannot be checked");
-        }
+        String unreadable = null;
         for (JsonNode tool : candidates) {
+            SortedMap<String, Optional<byte[]>> files = new TreeMap<>();
+            classNames(tool).forEach(name -> files.put(name, classFile(name, targetClass.getClassLoader())));
+            String running = fingerprint(targetClass, method, files);
             if (running.equals(tool.path("source").path("fingerprint").asString())) {
                 return new Lookup(((ObjectNode) tool.get("inputSchema")).deepCopy(), null);
             }
+            if (running.isEmpty()) {
+                unreadable = files.entrySet().stream().filter(file -> file.getValue().isEmpty()).findFirst()
+                        .orElseThrow().getKey();
+            }
         }
-        return new Lookup(null, "the method, a type it takes or the schema generation changed since " + origin
-                + " was written");
+        return new Lookup(null, unreadable != null
+                ? "the class file of " + unreadable + ", which its schema in " + origin + " was computed from, "
+                        + "cannot be read (the class is gone, or it is not on this class path as a resource)"
+                : "the method, a type it takes or the schema generation changed since " + origin + " was written");
+    }
+
+    /** The classes a tool's fingerprint covers, by name: fonella-core's and those the document lists. */
+    private Set<String> classNames(JsonNode tool) {
+        Set<String> names = new TreeSet<>(GENERATOR_NAMES);
+        tool.path("source").path("classes").forEach(name -> names.add(name.asString()));
+        return names;
+    }
+
+    private Optional<byte[]> classFile(String className, ClassLoader classLoader) {
+        return classFiles.computeIfAbsent(className, name -> digest(
+                (classLoader != null ? classLoader : ClassLoader.getSystemClassLoader())
+                        .getResourceAsStream(name.replace('.', '/') + ".class")));
     }
 
     /**
@@ -288,19 +333,41 @@ public final class ToolCatalog {
      *     catalog entry matches)
      */
     public static String fingerprint(Class<?> targetClass, Method method) {
+        return fingerprint(targetClass, method, classesRead(targetClass, method));
+    }
+
+    private static String fingerprint(Class<?> targetClass, Method method, Set<Class<?>> classes) {
+        SortedMap<String, Optional<byte[]>> files = new TreeMap<>();
+        classes.forEach(type -> files.put(type.getName(), CLASS_FILES.get(type)));
+        return fingerprint(targetClass, method, files);
+    }
+
+    /**
+     * The one computation of a fingerprint, from the SHA-256 of each class file by class name,
+     * whether the classes were found by {@link #classesRead} or named by a catalog.
+     */
+    private static String fingerprint(Class<?> targetClass, Method method, SortedMap<String, Optional<byte[]>> files) {
         MessageDigest digest = sha256();
         digest.update(("victools " + SchemaGenerator.class.getPackage().getImplementationVersion() + "\njackson "
                 + PackageVersion.VERSION + "\n" + targetClass.getName() + "#" + method.toGenericString() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        for (Class<?> type : classesRead(targetClass, method)) {
-            Optional<byte[]> classFile = CLASS_FILES.get(type);
-            if (classFile.isEmpty()) {
+        for (Map.Entry<String, Optional<byte[]>> file : files.entrySet()) {
+            if (file.getValue().isEmpty()) {
                 return "";
             }
-            digest.update((type.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(classFile.get());
+            digest.update((file.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(file.getValue().get());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of a class file, or nothing when there is none to read. */
+    private static Optional<byte[]> digest(InputStream classFile) {
+        try (InputStream in = classFile) {
+            return in == null ? Optional.empty() : Optional.of(sha256().digest(in.readAllBytes()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static MessageDigest sha256() {
@@ -344,7 +411,7 @@ public final class ToolCatalog {
 
     /** A class serving tools and its supertypes, and what their type arguments reach; not its fields. */
     private static void hierarchy(Class<?> type, Set<Class<?>> classes, Set<Class<?>> reached) {
-        if (type == null || type.getName().startsWith("java.") || !classes.add(type)) {
+        if (type == null || isPlatform(type) || !classes.add(type)) {
             return;
         }
         List<Type> supertypes = new ArrayList<>(Arrays.asList(type.getGenericInterfaces()));

@@ -25,6 +25,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -172,6 +173,8 @@ class ToolCatalogTests {
         for (Method method : ToolDefinitions.findToolMethods(original)) {
             assertThat(ToolCatalog.fingerprint(original, method)).as(method.getName())
                     .isEqualTo(ToolCatalog.fingerprint(again, counterpart(again, method)));
+            assertThat(catalogOf(original, method).schema(again, counterpart(again, method)).whyNot())
+                    .as(method.getName()).isNull();
         }
         for (Map.Entry<String, Map<String, String>> change : changes.entrySet()) {
             Map<String, String> after = new HashMap<>(before);
@@ -185,8 +188,7 @@ class ToolCatalogTests {
                         .equals(ToolDefinitions.of(changed, counterpart).inputSchema());
                 someSchemaChanged |= schemaChanged;
                 if (schemaChanged) {
-                    assertThat(ToolCatalog.fingerprint(changed, counterpart)).as(change.getKey())
-                            .isNotEqualTo(ToolCatalog.fingerprint(original, method));
+                    assertRefused(original, method, changed, counterpart, change.getKey());
                 }
             }
             assertThat(someSchemaChanged).as("the schema changes with %s", change.getKey()).isTrue();
@@ -268,9 +270,26 @@ class ToolCatalogTests {
             assertThat(ToolDefinitions.of(original, method).inputSchema())
                     .as("the schema changes with %s", change.getKey())
                     .isNotEqualTo(ToolDefinitions.of(changed, counterpart).inputSchema());
-            assertThat(ToolCatalog.fingerprint(changed, counterpart)).as(change.getKey())
-                    .isNotEqualTo(ToolCatalog.fingerprint(original, method));
+            assertRefused(original, method, changed, counterpart, change.getKey());
         }
+    }
+
+    /**
+     * Both ways a fingerprint is computed see the change: written again from the changed classes
+     * (by the walk that finds them), and checked when the app starts (from the class names the
+     * original catalog lists).
+     */
+    private static void assertRefused(Class<?> original, Method method, Class<?> changed, Method counterpart,
+            String change) {
+        assertThat(ToolCatalog.fingerprint(changed, counterpart)).as(change)
+                .isNotEqualTo(ToolCatalog.fingerprint(original, method));
+        ToolCatalog.Lookup lookup = catalogOf(original, method).schema(changed, counterpart);
+        assertThat(lookup.schema()).as(change).isNull();
+        assertThat(lookup.whyNot()).as(change).contains("changed since built was written");
+    }
+
+    private static ToolCatalog catalogOf(Class<?> type, Method method) {
+        return ToolCatalog.read(ToolCatalog.render(List.of(ToolDefinitions.of(type, method)), null), "built");
     }
 
     private static Method counterpart(Class<?> type, Method method) {
@@ -307,6 +326,31 @@ class ToolCatalogTests {
                 .replace(fingerprint, "0".repeat(64)).getBytes(StandardCharsets.UTF_8), "built");
         assertThat(changed.schema(Orders.class, place).schema()).isNull();
         assertThat(changed.schema(Orders.class, place).whyNot()).contains("changed since built was written");
+
+        String listed = "\"" + Orders.Line.class.getName() + "\"";
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains(listed);
+        ToolCatalog unlisted = ToolCatalog.read(new String(written, StandardCharsets.UTF_8).replace(listed + ", ", "")
+                .replace(", " + listed, "").getBytes(StandardCharsets.UTF_8), "built");
+        assertThat(unlisted.schema(Orders.class, place).whyNot()).as("a class taken off the list")
+                .contains("changed since built was written");
+        ToolCatalog gone = ToolCatalog.read(new String(written, StandardCharsets.UTF_8)
+                .replace(listed, "\"com.example.Gone\"").getBytes(StandardCharsets.UTF_8), "built");
+        assertThat(gone.schema(Orders.class, place).whyNot()).as("a class that is gone")
+                .contains("the class file of com.example.Gone, which its schema in built was computed from, "
+                        + "cannot be read");
+    }
+
+    @Test
+    void listsTheClassesItsFingerprintCoversAndReadsThemWhenLoaded() throws Exception {
+        Method place = Orders.class.getMethod("place", String.class, List.class);
+        JsonNode source = FonellaJson.mapper().readTree(ToolCatalog.render(List.of(ToolDefinitions.of(Orders.class,
+                place)), null)).path("tools").path(0).path("source");
+
+        assertThat(source.path("classes").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(FonellaTool.class.getName(), Orders.class.getName(), Orders.Line.class.getName())
+                .doesNotContain(ToolSchemaGenerator.class.getName()); // fonella-core's own are always covered
+        assertThat(ToolCatalog.classesRead(Orders.class, place)).contains(Orders.Line.class, Orders.class,
+                ToolSchemaGenerator.class);
     }
 
     @Test

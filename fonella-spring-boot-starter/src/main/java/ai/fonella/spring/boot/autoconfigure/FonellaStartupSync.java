@@ -40,6 +40,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -133,14 +134,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         }
         try {
             return pending.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+        } catch (CompletionException e) { // what the listing threw, as if it had run here
+            ReflectionUtils.rethrowRuntimeException(e.getCause());
+            throw e; // not reached: that rethrows the cause, or wraps a checked one
         }
     }
 

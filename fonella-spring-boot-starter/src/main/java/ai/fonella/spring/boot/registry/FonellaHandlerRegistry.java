@@ -39,6 +39,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds {@code @FonellaTool} and {@code @OnFonellaEvent} methods on the application's beans once all
@@ -55,7 +56,10 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(FonellaHandlerRegistry.class);
 
     private final ConfigurableListableBeanFactory beanFactory;
-    /** The tool catalog of the build, parsed while the rest of the app starts; taken by the discovery. */
+    /**
+     * The tool catalog of the build, parsed, and the class files its fingerprints cover digested, while the
+     * rest of the app starts (resources only: no class is loaded there); taken by the discovery.
+     */
     private final CompletableFuture<ToolCatalog> catalog;
     private final ToolInvoker toolInvoker;
     private final EventDeduplicationStore deduplicationStore;
@@ -204,15 +208,17 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
 
     /**
      * The schemas written by Spring AOT or {@code fonella:export} ({@link ToolCatalog#RESOURCE}), if
-     * any, read on a thread of its own since this registry was created. The thread only reads and
-     * parses the document: it runs none of the application's code, and initializes none of its
-     * classes. Fingerprints are compared here, on the thread that creates the beans.
+     * any, read on a thread of its own since this registry was created. The thread only reads
+     * resources: it parses the document and digests the class files it names, runs none of the
+     * application's code and loads none of its classes. Fingerprints are compared here, on the
+     * thread that creates the beans, from those digests.
      */
     private ToolCatalog builtCatalog() {
         try {
             return catalog.join();
-        } catch (CompletionException e) { // a catalog that cannot be read says so, as it did read in place
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (CompletionException e) { // a catalog that cannot be read says so, as if it had been read here
+            ReflectionUtils.rethrowRuntimeException(e.getCause());
+            throw e; // not reached: that rethrows the cause, or wraps a checked one
         }
     }
 

@@ -12,10 +12,16 @@ import ai.fonella.event.InMemoryEventDeduplicationStore;
 import ai.fonella.event.OnFonellaEvent;
 import ai.fonella.event.CallEndedEvent;
 import ai.fonella.tool.FonellaTool;
+import ai.fonella.tool.ToolCatalog;
+import ai.fonella.tool.ToolDefinitions;
 import ai.fonella.tool.ToolErrorPolicy;
 import ai.fonella.tool.ToolInvoker;
 import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookVerifier;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -177,6 +183,50 @@ class FonellaAutoConfigurationTests {
             assertThat(context.getStartupFailure()).hasMessageContaining("echoTools#echo")
                     .hasMessageContaining("otherEchoTools#echo");
         });
+    }
+
+    /**
+     * The build's catalog, read on its own thread: a schema whose fingerprint still matches is taken
+     * from it (a description only the catalog has shows it), one whose does not is generated, and a
+     * catalog that is not one fails the start with the remedy.
+     */
+    @Test
+    void takesSchemasFromTheBuildsCatalogOnlyWhileTheyStillDescribeTheMethod() throws Exception {
+        String written = new String(ToolCatalog.render(List.of(ToolDefinitions.of(EchoTools.class,
+                EchoTools.class.getMethod("echo", String.class))), null), StandardCharsets.UTF_8);
+        String marked = written.replace("\"type\" : \"object\"", "\"type\" : \"object\",\n      \"description\" : \"built\"");
+        assertThat(marked).isNotEqualTo(written);
+        String fingerprint = written.replaceAll("(?s).*\"fingerprint\" : \"([0-9a-f]{64})\".*", "$1");
+
+        runner.withClassLoader(serving(marked)).withUserConfiguration(ToolBeans.class).run(context ->
+                assertThat(echoSchema(context).path("description").asString()).isEqualTo("built"));
+        runner.withClassLoader(serving(marked.replace(fingerprint, "0".repeat(64))))
+                .withUserConfiguration(ToolBeans.class).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(echoSchema(context).has("description")).as("generated").isFalse();
+                    assertThat(echoSchema(context).path("properties").has("text")).isTrue();
+                });
+        runner.withClassLoader(serving("{oops")).withUserConfiguration(ToolBeans.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining(ToolCatalog.RESOURCE
+                    + " is not a Fonella tool catalog (not JSON); delete it, or rebuild the app");
+        });
+    }
+
+    private static tools.jackson.databind.JsonNode echoSchema(org.springframework.context.ApplicationContext context) {
+        return context.getBean(FonellaHandlerRegistry.class).tool("echo").orElseThrow().definition().inputSchema();
+    }
+
+    /** A class loader that has the given document as the build's tool catalog. */
+    private static ClassLoader serving(String catalog) {
+        return new ClassLoader(FonellaAutoConfigurationTests.class.getClassLoader()) {
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                return name.equals(ToolCatalog.RESOURCE)
+                        ? new ByteArrayInputStream(catalog.getBytes(StandardCharsets.UTF_8))
+                        : super.getResourceAsStream(name);
+            }
+        };
     }
 
     @Test
