@@ -17,16 +17,19 @@ import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -64,9 +67,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       "class" : "com.example.OrderTools",
  *       "method" : "lookupOrder",
  *       "fingerprint" : "3f2a...",
- *       "classes" : [ "com.example.OrderTools" ]
+ *       "classes" : [ "ai.fonella.tool.FonellaTool", "com.example.OrderTools" ]
  *     }
- *   } ]
+ *   } ],
+ *   "generator" : [ "ai.fonella.tool.Annotations", ... ]
  * }
  * </pre>
  *
@@ -80,14 +84,20 @@ import tools.jackson.databind.node.ObjectNode;
  *     of {@code POST /v1/tools}.</li>
  * <li>{@code source.fingerprint} is a SHA-256 over everything the schema is computed from: the
  *     method's signature and the class files of the class serving it, its supertypes and every
- *     type its parameters reach ({@link #classesRead}), with fonella-core's schema-generation
- *     classes and the victools and Jackson versions. {@code source.classes} names those classes,
- *     but for fonella-core's own, which every fingerprint covers.</li>
+ *     type its parameters reach ({@link #classesRead}), with fonella-core's schema-generation code
+ *     and the victools and Jackson versions. {@code source.classes} names those classes, but for
+ *     fonella-core's, which {@code generator} names once for all tools: every class of fonella-core
+ *     that its schema-generation classes reach.</li>
+ * <li>{@code source.absent}, written only when there are any, names the classes that those class
+ *     files name but that had no class file when the document was written. The JVM drops an
+ *     annotation whose type it cannot load without a word, so such a class appearing later can
+ *     change a schema.</li>
  * <li>A schema is used for a running method only when the running method has the same fingerprint
- *     ({@link #schema}). That check reads the class files {@code source.classes} names and parses
- *     no annotation: when every one of them is unchanged, so is everything the walk that listed
- *     them would find, since it finds classes through the names their class files hold. Overloaded
- *     tool methods, which share {@code class} and {@code method}, are told apart by the
+ *     and the absent classes are still absent ({@link #schema}). That check reads the class files
+ *     the document names, by name, and parses no annotation: when every one of them is unchanged
+ *     and the absent ones are still absent, so is everything the walk that listed them would find,
+ *     since it finds classes only through the names their class files hold. Overloaded tool
+ *     methods, which share {@code class} and {@code method}, are told apart by the
  *     fingerprint.</li>
  * </ul>
  */
@@ -96,7 +106,7 @@ public final class ToolCatalog {
     /** Where an app's build puts the document, on its class path. */
     public static final String RESOURCE = "META-INF/fonella/tools.json";
 
-    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), RESOURCE);
+    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), Set.of(), RESOURCE);
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -106,38 +116,64 @@ public final class ToolCatalog {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
-     * The SHA-256 of a class's class file when a catalog is written, read once per class: a tool
-     * class's is shared by all its tools, and a record's by every tool that takes it. A native image
-     * has no class files unless its hints ask for them; then no fingerprint matches, and schemas are
-     * generated.
+     * A class's class file as a catalog is written, read once per class: a tool class's is shared
+     * by all its tools, and a record's by every tool that takes it. A native image has no class
+     * files unless its hints ask for them; then no fingerprint matches, and schemas are generated.
      */
-    private static final ClassValue<Optional<byte[]>> CLASS_FILES = new ClassValue<>() {
+    private static final ClassValue<Optional<ClassFile>> CLASS_FILES = new ClassValue<>() {
         @Override
-        protected Optional<byte[]> computeValue(Class<?> type) {
-            return digest(type.getResourceAsStream(classFileName(type)));
+        protected Optional<ClassFile> computeValue(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            return ClassFiles.read(type.getName(), loader).map(bytes -> new ClassFile(ClassFiles.sha256(bytes),
+                    ClassFiles.namedClasses(bytes).stream().filter(name -> !isPlatform(name))
+                            .filter(name -> !ClassFiles.exists(name, loader))
+                            .collect(Collectors.toCollection(TreeSet::new))));
         }
     };
 
     /**
-     * What the schema generation itself is: fonella-core's classes that compute schemas, and the
-     * versions of victools and Jackson, so that a catalog written by other rules is not used.
+     * Where fonella-core's schema generation starts; with the versions of victools and Jackson, what
+     * the classes these reach are is what the schema generation is ({@link #generator}), so that a
+     * catalog written by other rules is not used.
      */
-    private static final List<Class<?>> GENERATOR = List.of(ToolSchemaGenerator.class, VictoolsGenerator.class,
-            FixedTypeDefinitions.class, DeclarationOrder.class, QueryArguments.class, Annotations.class);
-
-    private static final Set<String> GENERATOR_NAMES = GENERATOR.stream().map(Class::getName)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final List<Class<?>> GENERATOR_ENTRY_POINTS = List.of(ToolSchemaGenerator.class,
+            VictoolsGenerator.class, FixedTypeDefinitions.class, DeclarationOrder.class, QueryArguments.class,
+            Annotations.class);
 
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
-    private final Map<String, List<JsonNode>> bySource;
+    private final Map<String, List<Entry>> bySource;
+    /** The classes of fonella-core that computed the schemas, by name. */
+    private final Set<String> generator;
     private final String origin;
 
-    /** The SHA-256 of each class file a fingerprint was checked against, by class name. */
-    private final Map<String, Optional<byte[]>> classFiles = new ConcurrentHashMap<>();
+    /** The SHA-256 of each class file a fingerprint was checked against, by class loader and name. */
+    private final Map<Map.Entry<ClassLoader, String>, Optional<byte[]>> digests = new ConcurrentHashMap<>();
 
-    private ToolCatalog(Map<String, List<JsonNode>> bySource, String origin) {
+    private ToolCatalog(Map<String, List<Entry>> bySource, Set<String> generator, String origin) {
         this.bySource = bySource;
+        this.generator = generator;
         this.origin = origin;
+    }
+
+    /**
+     * A class file as {@link #render} reads it.
+     *
+     * @param sha256 its SHA-256
+     * @param absent the classes it names that have no class file on its class path
+     */
+    private record ClassFile(byte[] sha256, Set<String> absent) {
+    }
+
+    /**
+     * A tool of a document.
+     *
+     * @param inputSchema its schema
+     * @param fingerprint its fingerprint; empty when its class files could not be read
+     * @param classes the classes its fingerprint covers beside the generator, or {@code null} when the
+     *     document was written by a version that did not list them
+     * @param absent the classes that had no class file when it was written
+     */
+    private record Entry(ObjectNode inputSchema, String fingerprint, Set<String> classes, Set<String> absent) {
     }
 
     /**
@@ -150,6 +186,7 @@ public final class ToolCatalog {
     public static byte[] render(List<ToolDefinition> definitions, Function<String, String> toolUrl) {
         ObjectNode document = FonellaJson.mapper().createObjectNode();
         ArrayNode tools = document.putArray("tools");
+        Set<String> generatorNames = generator().stream().map(Class::getName).collect(Collectors.toSet());
         definitions.stream().sorted(Comparator.comparing(ToolDefinition::name)).forEach(definition -> {
             ObjectNode tool = tools.addObject();
             tool.put("name", definition.name());
@@ -165,8 +202,15 @@ public final class ToolCatalog {
             Set<Class<?>> classes = classesRead(definition.targetClass(), definition.javaMethod());
             source.put("fingerprint", fingerprint(definition.targetClass(), definition.javaMethod(), classes));
             ArrayNode names = source.putArray("classes");
-            classes.stream().map(Class::getName).filter(name -> !GENERATOR_NAMES.contains(name)).forEach(names::add);
+            classes.stream().map(Class::getName).filter(name -> !generatorNames.contains(name)).forEach(names::add);
+            Set<String> absent = new TreeSet<>();
+            classes.forEach(type -> CLASS_FILES.get(type).ifPresent(file -> absent.addAll(file.absent())));
+            if (!absent.isEmpty()) {
+                absent.forEach(source.putArray("absent")::add);
+            }
         });
+        ArrayNode generator = document.putArray("generator");
+        new TreeSet<>(generatorNames).forEach(generator::add);
         String json = FonellaJson.mapper().writer().with(PRETTY).writeValueAsString(document);
         return (json + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -174,8 +218,9 @@ public final class ToolCatalog {
     /**
      * The document on a class path at {@value #RESOURCE}, if any, with the class files its
      * fingerprints cover already read from there and digested: {@link #schema} then has only a
-     * digest of digests to compute per tool. This reads resources and loads no class, so it may
-     * run on a thread of its own while the app starts.
+     * digest of digests to compute per tool, for the classes of that class loader. This asks the
+     * class loader for resources only, and so loads none of the application's classes and runs none
+     * of its code: it may run on a thread of its own while the app starts.
      *
      * @param classLoader where to look
      * @return the catalog; empty when there is none
@@ -188,8 +233,8 @@ public final class ToolCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE + " from the class path", e);
         }
-        catalog.bySource.values().stream().flatMap(List::stream).forEach(tool -> catalog.classNames(tool)
-                .forEach(name -> catalog.classFile(name, classLoader)));
+        catalog.bySource.values().stream().flatMap(List::stream).filter(entry -> entry.classes() != null)
+                .forEach(entry -> catalog.classNames(entry).forEach(name -> catalog.digest(name, classLoader)));
         return catalog;
     }
 
@@ -202,26 +247,49 @@ public final class ToolCatalog {
      * @throws IllegalStateException when it is not such a document
      */
     public static ToolCatalog read(byte[] document, String origin) {
-        JsonNode tools;
+        JsonNode root;
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), document)) {
             JsonToken first = parser.nextToken();
-            tools = (first == null ? NODES.missingNode() : tree(parser, first)).path("tools");
+            root = first == null ? NODES.missingNode() : tree(parser, first);
             if (first != null && parser.nextToken() != null) {
                 throw new IllegalStateException("content after the document's end");
             }
         } catch (RuntimeException e) {
-            throw new IllegalStateException(origin + " is not a Fonella tool catalog (not JSON); delete it, or "
-                    + "rebuild the app so that it is written again.", e);
+            throw notACatalog(origin, "not JSON", e);
         }
-        Map<String, List<JsonNode>> bySource = new HashMap<>();
-        for (JsonNode tool : tools) {
+        Map<String, List<Entry>> bySource = new HashMap<>();
+        for (JsonNode tool : root.path("tools")) {
             JsonNode source = tool.path("source");
             if (tool.path("inputSchema").isObject() && source.path("fingerprint").isString()) {
+                Entry entry = new Entry((ObjectNode) tool.get("inputSchema"), source.get("fingerprint").asString(),
+                        source.has("classes") ? names(source.get("classes"), origin) : null,
+                        source.has("absent") ? names(source.get("absent"), origin) : Set.of());
                 bySource.computeIfAbsent(key(source.path("class").asString(), source.path("method").asString()),
-                        k -> new ArrayList<>()).add(tool);
+                        k -> new ArrayList<>()).add(entry);
             }
         }
-        return new ToolCatalog(Map.copyOf(bySource), origin);
+        Set<String> generator = root.has("generator") ? names(root.get("generator"), origin) : Set.of();
+        return new ToolCatalog(Map.copyOf(bySource), generator, origin);
+    }
+
+    /** Class names as the document lists them: an array of them, or the document is not a catalog. */
+    private static Set<String> names(JsonNode list, String origin) {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode name : list) {
+            if (!name.isString() || name.asString().isBlank()) {
+                throw notACatalog(origin, "a list of classes holds " + name, null);
+            }
+            names.add(name.asString());
+        }
+        if (!list.isArray()) {
+            throw notACatalog(origin, "a list of classes is " + list, null);
+        }
+        return names;
+    }
+
+    private static IllegalStateException notACatalog(String origin, String why, RuntimeException cause) {
+        return new IllegalStateException(origin + " is not a Fonella tool catalog (" + why + "); delete it, or "
+                + "rebuild the app so that it is written again.", cause);
     }
 
     /**
@@ -279,40 +347,51 @@ public final class ToolCatalog {
      * @return the schema, or why there is none to use
      */
     public Lookup schema(Class<?> targetClass, Method method) {
-        List<JsonNode> candidates = bySource.get(key(targetClass.getName(), method.getName()));
+        List<Entry> candidates = bySource.get(key(targetClass.getName(), method.getName()));
         if (candidates == null) {
             return new Lookup(null, origin + " has no schema for " + targetClass.getName() + "#" + method.getName());
         }
-        String unreadable = null;
-        for (JsonNode tool : candidates) {
-            SortedMap<String, Optional<byte[]>> files = new TreeMap<>();
-            classNames(tool).forEach(name -> files.put(name, classFile(name, targetClass.getClassLoader())));
-            String running = fingerprint(targetClass, method, files);
-            if (running.equals(tool.path("source").path("fingerprint").asString())) {
-                return new Lookup(((ObjectNode) tool.get("inputSchema")).deepCopy(), null);
+        ClassLoader loader = targetClass.getClassLoader();
+        String whyNot = null; // of the candidate that came closest: an overload differs in its signature
+        for (Entry entry : candidates) {
+            if (entry.classes() == null) {
+                whyNot = origin + " was written by an earlier version of Fonella; rebuild the app to write it again";
+                continue;
             }
-            if (running.isEmpty()) {
-                unreadable = files.entrySet().stream().filter(file -> file.getValue().isEmpty()).findFirst()
-                        .orElseThrow().getKey();
+            SortedMap<String, Optional<byte[]>> files = new TreeMap<>();
+            classNames(entry).forEach(name -> files.put(name, digest(name, loader)));
+            String running = fingerprint(targetClass, method, files);
+            String unreadable = files.entrySet().stream().filter(file -> file.getValue().isEmpty())
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            String appeared = entry.absent().stream().filter(name -> ClassFiles.exists(name, loader)).findFirst()
+                    .orElse(null);
+            if (unreadable != null) {
+                whyNot = "the class file of " + unreadable + ", which its schema in " + origin + " was computed "
+                        + "from, cannot be read (the class is gone, or it is not on this class path as a resource)";
+            } else if (!running.equals(entry.fingerprint())) {
+                whyNot = whyNot != null ? whyNot : "the method, a type it takes or the schema generation changed "
+                        + "since " + origin + " was written";
+            } else if (appeared != null) {
+                whyNot = appeared + " had no class file when " + origin + " was written and has one now, which can "
+                        + "change the schema; rebuild the app on the class path it runs with";
+            } else {
+                return new Lookup(entry.inputSchema().deepCopy(), null);
             }
         }
-        return new Lookup(null, unreadable != null
-                ? "the class file of " + unreadable + ", which its schema in " + origin + " was computed from, "
-                        + "cannot be read (the class is gone, or it is not on this class path as a resource)"
-                : "the method, a type it takes or the schema generation changed since " + origin + " was written");
+        return new Lookup(null, whyNot);
     }
 
     /** The classes a tool's fingerprint covers, by name: fonella-core's and those the document lists. */
-    private Set<String> classNames(JsonNode tool) {
-        Set<String> names = new TreeSet<>(GENERATOR_NAMES);
-        tool.path("source").path("classes").forEach(name -> names.add(name.asString()));
+    private Set<String> classNames(Entry entry) {
+        Set<String> names = new TreeSet<>(generator);
+        names.addAll(entry.classes());
         return names;
     }
 
-    private Optional<byte[]> classFile(String className, ClassLoader classLoader) {
-        return classFiles.computeIfAbsent(className, name -> digest(
-                (classLoader != null ? classLoader : ClassLoader.getSystemClassLoader())
-                        .getResourceAsStream(name.replace('.', '/') + ".class")));
+    /** The SHA-256 of a class file, by name, read through a class loader once for all tools. */
+    private Optional<byte[]> digest(String className, ClassLoader classLoader) {
+        return digests.computeIfAbsent(new SimpleImmutableEntry<>(classLoader, className),
+                key -> ClassFiles.read(className, classLoader).map(ClassFiles::sha256));
     }
 
     /**
@@ -338,7 +417,7 @@ public final class ToolCatalog {
 
     private static String fingerprint(Class<?> targetClass, Method method, Set<Class<?>> classes) {
         SortedMap<String, Optional<byte[]>> files = new TreeMap<>();
-        classes.forEach(type -> files.put(type.getName(), CLASS_FILES.get(type)));
+        classes.forEach(type -> files.put(type.getName(), CLASS_FILES.get(type).map(ClassFile::sha256)));
         return fingerprint(targetClass, method, files);
     }
 
@@ -347,7 +426,7 @@ public final class ToolCatalog {
      * whether the classes were found by {@link #classesRead} or named by a catalog.
      */
     private static String fingerprint(Class<?> targetClass, Method method, SortedMap<String, Optional<byte[]>> files) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = ClassFiles.sha256();
         digest.update(("victools " + SchemaGenerator.class.getPackage().getImplementationVersion() + "\njackson "
                 + PackageVersion.VERSION + "\n" + targetClass.getName() + "#" + method.toGenericString() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -361,23 +440,6 @@ public final class ToolCatalog {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The SHA-256 of a class file, or nothing when there is none to read. */
-    private static Optional<byte[]> digest(InputStream classFile) {
-        try (InputStream in = classFile) {
-            return in == null ? Optional.empty() : Optional.of(sha256().digest(in.readAllBytes()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
     /**
      * The classes whose class files a tool's {@linkplain #fingerprint fingerprint} covers: the class
      * serving it and its supertypes (where the method, its annotations and its generic context are
@@ -388,8 +450,8 @@ public final class ToolCatalog {
      * annotations of fields, methods, parameters and type uses, enum constants, methods such as
      * {@code @JsonValue}, and Kotlin's metadata. What changes in them, even where no schema changes,
      * makes the build's schema unused, and the schema is generated as without a catalog. With them,
-     * fonella-core's own schema-generation classes. Not covered: code in other classes that such a
-     * method calls, and mix-ins or modules configured on a mapper.
+     * fonella-core's own schema-generation classes ({@link #generator}). Not covered: code in other
+     * classes that such a method calls, and mix-ins or modules configured on a mapper.
      *
      * @param targetClass the class serving the tool
      * @param method the tool method
@@ -403,7 +465,7 @@ public final class ToolCatalog {
             reach(parameter.getParameterizedType(), reached);
         }
         Set<Class<?>> ordered = new TreeSet<>(Comparator.comparing(Class::getName));
-        ordered.addAll(GENERATOR);
+        ordered.addAll(generator());
         hierarchy(targetClass, ordered, reached);
         ordered.addAll(reached);
         return ordered;
@@ -501,16 +563,52 @@ public final class ToolCatalog {
         }
     }
 
-    private static boolean isPlatform(Class<?> type) {
-        String name = type.getName();
-        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-                || name.startsWith("kotlin.");
+    /**
+     * The classes of fonella-core that its schema generation's entry points reach, named in their
+     * class files (the classes they use, and those these use in turn), read once: a change to any
+     * of them may change a schema. Only the entry points when class files cannot be read.
+     *
+     * @return the classes
+     */
+    static Set<Class<?>> generator() {
+        return Generator.CLASSES;
     }
 
-    /** The name of a class's class file, relative to its package, as {@link Class#getResourceAsStream} takes it. */
-    private static String classFileName(Class<?> type) {
-        String name = type.getName();
-        return name.substring(name.lastIndexOf('.') + 1) + ".class";
+    private static final class Generator {
+        static final Set<Class<?>> CLASSES = reach();
+
+        private static Set<Class<?>> reach() {
+            ClassLoader loader = ToolCatalog.class.getClassLoader();
+            Set<String> names = new TreeSet<>();
+            Deque<String> next = new ArrayDeque<>();
+            GENERATOR_ENTRY_POINTS.forEach(type -> next.add(type.getName()));
+            while (!next.isEmpty()) {
+                String name = next.pop();
+                if (names.add(name)) {
+                    ClassFiles.read(name, loader).ifPresent(file -> ClassFiles.namedClasses(file).stream()
+                            .filter(named -> named.startsWith("ai.fonella.") && ClassFiles.exists(named, loader))
+                            .forEach(next::add));
+                }
+            }
+            Set<Class<?>> classes = new LinkedHashSet<>();
+            for (String name : names) {
+                try {
+                    classes.add(Class.forName(name, false, loader));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new IllegalStateException("fonella-core names " + name + " but cannot load it", e);
+                }
+            }
+            return Collections.unmodifiableSet(classes);
+        }
+    }
+
+    private static boolean isPlatform(Class<?> type) {
+        return isPlatform(type.getName());
+    }
+
+    private static boolean isPlatform(String name) {
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("kotlin.");
     }
 
     private static String key(String className, String methodName) {

@@ -340,6 +340,135 @@ class ToolCatalogTests {
                         + "cannot be read");
     }
 
+    /**
+     * A catalog read through one class loader does not vouch for the classes of another that have
+     * the same names; nor does one loaded from a class path (second read of the by-name check).
+     */
+    @Test
+    void checksTheClassFilesOfTheLoaderTheRunningClassComesFrom(@TempDir Path dir) throws Exception {
+        String tools = """
+                package fx;
+                public class Tools {
+                    @ai.fonella.tool.FonellaTool(description = "Tag a call")
+                    public String tag(%s) { return "ok"; }
+                }
+                """;
+        Class<?> first = compile(dir.resolve("a"), Map.of("fx.Tools", tools.formatted("String label"))).loadClass("fx.Tools");
+        Class<?> second = compile(dir.resolve("b"), Map.of("fx.Tools", tools.formatted("int label"))).loadClass("fx.Tools");
+        Method tag = ToolDefinitions.findToolMethods(first).get(0);
+        byte[] written = ToolCatalog.render(List.of(ToolDefinitions.of(first, tag)), null);
+
+        ToolCatalog catalog = ToolCatalog.read(written, "built");
+        assertThat(catalog.schema(first, tag).whyNot()).isNull();
+        assertThat(catalog.schema(second, counterpart(second, tag)).whyNot()).contains("changed since built");
+
+        Path resource = dir.resolve("a/classes").resolve(ToolCatalog.RESOURCE);
+        Files.createDirectories(resource.getParent());
+        Files.write(resource, written);
+        try (URLClassLoader classPath = new URLClassLoader(new URL[] {dir.resolve("a/classes").toUri().toURL()},
+                ToolCatalogTests.class.getClassLoader())) {
+            ToolCatalog loaded = ToolCatalog.load(classPath);
+            assertThat(loaded.schema(second, counterpart(second, tag)).whyNot()).contains("changed since");
+            assertThat(loaded.schema(first, tag).schema()).isEqualTo(ToolDefinitions.of(first, tag).inputSchema());
+        }
+    }
+
+    /**
+     * The JVM drops an annotation whose type it cannot load: a catalog written on a class path that
+     * lacks one does not hold for a class path that has it (second read: a bundle in a
+     * {@code provided} jar).
+     */
+    @Test
+    void refusesASchemaWrittenWhileAClassItsClassesNameWasMissing(@TempDir Path dir) throws Exception {
+        String phone = """
+                package fx;
+                @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                @com.fasterxml.jackson.annotation.JacksonAnnotationsInside
+                @com.fasterxml.jackson.annotation.JsonProperty("mobile")
+                public @interface Phone {}
+                """;
+        Map<String, String> sources = Map.of("fx.Phone", phone,
+                "fx.Contact", "package fx; public record Contact(@Phone String phone) {}",
+                "fx.Tools", "package fx; public class Tools { @ai.fonella.tool.FonellaTool(description = \"Call\") "
+                        + "public String call(Contact contact) { return \"ok\"; } }");
+        ClassLoader full = compile(dir.resolve("full"), sources);
+        ClassLoader lacking = compile(dir.resolve("lacking"), sources);
+        Files.delete(dir.resolve("lacking/classes/fx/Phone.class"));
+        Class<?> built = lacking.loadClass("fx.Tools");
+        Class<?> running = full.loadClass("fx.Tools");
+        Method call = ToolDefinitions.findToolMethods(built).get(0);
+        assertThat(ToolDefinitions.of(built, call).inputSchema().toString()).as("the build's").contains("\"phone\"");
+        assertThat(ToolDefinitions.of(running, counterpart(running, call)).inputSchema().toString())
+                .as("the running app's").contains("\"mobile\"");
+
+        byte[] written = ToolCatalog.render(List.of(ToolDefinitions.of(built, call)), null);
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"absent\" : [ \"fx.Phone\" ]");
+        ToolCatalog catalog = ToolCatalog.read(written, "built");
+        assertThat(catalog.schema(built, call).whyNot()).as("still absent").isNull();
+        assertThat(catalog.schema(running, counterpart(running, call)).whyNot()).isEqualTo("fx.Phone had no class "
+                + "file when built was written and has one now, which can change the schema; rebuild the app on "
+                + "the class path it runs with");
+    }
+
+    /** Classes whose class files cannot be read are never vouched for (second read). */
+    @Test
+    void neverTakesASchemaWhoseClassFilesCannotBeRead(@TempDir Path dir) throws Exception {
+        ClassLoader compiled = compile(dir, Map.of("fx.Tools", """
+                package fx;
+                public class Tools {
+                    @ai.fonella.tool.FonellaTool(description = "Tag a call")
+                    public String tag(String label) { return "ok"; }
+                }
+                """));
+        byte[] classFile = Files.readAllBytes(dir.resolve("classes/fx/Tools.class"));
+        ClassLoader noResources = new ClassLoader(ToolCatalogTests.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                if (!name.equals("fx.Tools")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, classFile, 0, classFile.length);
+            }
+        };
+        Class<?> tools = noResources.loadClass("fx.Tools");
+        Method tag = ToolDefinitions.findToolMethods(tools).get(0);
+        assertThat(compiled.getResource("fx/Tools.class")).isNotNull();
+
+        assertThat(ToolCatalog.fingerprint(tools, tag)).isEmpty();
+        ToolCatalog catalog = ToolCatalog.read(ToolCatalog.render(List.of(ToolDefinitions.of(tools, tag)), null), "built");
+        assertThat(catalog.schema(tools, tag).schema()).isNull();
+        assertThat(catalog.schema(tools, tag).whyNot()).contains("the class file of fx.Tools, which its schema in "
+                + "built was computed from, cannot be read");
+    }
+
+    @Test
+    void saysWhenACatalogWasWrittenByAnEarlierVersionAndRefusesOneWithBrokenLists() throws Exception {
+        Method place = Orders.class.getMethod("place", String.class, List.class);
+        String written = new String(ToolCatalog.render(List.of(ToolDefinitions.of(Orders.class, place)), null),
+                StandardCharsets.UTF_8);
+        String earlier = written.replaceAll(",\\s*\"classes\" : \\[[^]]*]", "");
+        assertThat(earlier).doesNotContain("\"classes\"");
+
+        assertThat(ToolCatalog.read(earlier.getBytes(StandardCharsets.UTF_8), "built").schema(Orders.class, place)
+                .whyNot()).isEqualTo("built was written by an earlier version of Fonella; rebuild the app to write it "
+                        + "again");
+        for (String broken : List.of("{}", "[]", "\"\"", "null", "3")) {
+            String document = written.replaceFirst("\"classes\" : \\[", "\"classes\" : [ " + broken + ", ");
+            assertThatThrownBy(() -> ToolCatalog.read(document.getBytes(StandardCharsets.UTF_8), "META-INF/x.json"))
+                    .as(broken).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("META-INF/x.json is not a Fonella tool catalog (a list of classes holds")
+                    .hasMessageEndingWith("delete it, or rebuild the app so that it is written again.");
+        }
+    }
+
+    @Test
+    void theGeneratorIsEveryClassOfFonellaCoreTheSchemaGenerationReaches() {
+        assertThat(ToolCatalog.generator()).contains(ToolSchemaGenerator.class, VictoolsGenerator.class,
+                JakartaSupport.class, ToolParameters.class, ToolJson.class, ai.fonella.internal.Types.class)
+                .doesNotContain(ToolCatalog.class, ToolInvoker.class);
+        assertThat(ToolCatalog.generator()).allMatch(type -> type.getName().startsWith("ai.fonella."));
+    }
+
     @Test
     void listsTheClassesItsFingerprintCoversAndReadsThemWhenLoaded() throws Exception {
         Method place = Orders.class.getMethod("place", String.class, List.class);

@@ -65,9 +65,11 @@ public final class FonellaHandlerHintsProcessor implements BeanFactoryInitializa
                 generationContext.getGeneratedFiles().addResourceFile(ToolCatalog.RESOURCE,
                         new ByteArrayResource(catalog));
                 generationContext.getRuntimeHints().resources().registerPattern(ToolCatalog.RESOURCE);
-                // the class files the fingerprints read, which a native image holds only when asked
+                // the class files the fingerprints read, which a native image holds only when asked; by
+                // name, since registerType refuses a class without a canonical name (an enum constant's body)
                 tools.values().forEach(tool -> ToolCatalog.classesRead(tool.targetClass(), tool.javaMethod())
-                        .forEach(generationContext.getRuntimeHints().resources()::registerType));
+                        .forEach(type -> generationContext.getRuntimeHints().resources()
+                                .registerPattern(type.getName().replace('.', '/') + ".class")));
             }
         };
     }

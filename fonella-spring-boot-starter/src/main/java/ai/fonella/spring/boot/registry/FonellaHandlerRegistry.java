@@ -58,7 +58,8 @@ public class FonellaHandlerRegistry implements SmartInitializingSingleton {
     private final ConfigurableListableBeanFactory beanFactory;
     /**
      * The tool catalog of the build, parsed, and the class files its fingerprints cover digested, while the
-     * rest of the app starts (resources only: no class is loaded there); taken by the discovery.
+     * rest of the app starts (resources only: none of the app's classes is loaded there); taken by the
+     * discovery.
      */
     private final CompletableFuture<ToolCatalog> catalog;
     private final ToolInvoker toolInvoker;

@@ -88,6 +88,10 @@ class FonellaRuntimeHintsTests {
             assertThat(RuntimeHintsPredicates.resource().forResource(type.getName().replace('.', '/') + ".class"))
                     .as(type.getSimpleName()).accepts(hints);
         }
+        assertThat(ToolCatalog.classesRead(OrderTools.class, placeOrder)).as("every one, anonymous ones too")
+                .anyMatch(type -> type.getCanonicalName() == null)
+                .allSatisfy(type -> assertThat(RuntimeHintsPredicates.resource()
+                        .forResource(type.getName().replace('.', '/') + ".class")).accepts(hints));
         assertThat(ToolCatalog.classesRead(OrderTools.class, placeOrder)).contains(OrderTools.class, Order.class,
                 Line.class);
     }
