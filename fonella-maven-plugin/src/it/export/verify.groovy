@@ -9,9 +9,9 @@ assert actual.isFile(): 'fonella:export wrote no target/fonella/tools.json'
 // document byte for byte.
 String written = actual.getText('UTF-8')
 assert (written =~ /"fingerprint" : "[0-9a-f]{64}"/).size() == 2
-assert written =~ /"generator" : \[ "ai\.fonella\.[^\]]*"ai\.fonella\.tool\.ToolSchemaGenerator"/
+assert written =~ /"generator" : \{\n    "classes" : \[ "ai\.fonella\.[^\]]*"ai\.fonella\.tool\.ToolSchemaGenerator"/
 String masked = written.replaceAll(/"fingerprint" : "[0-9a-f]{64}"/, '"fingerprint" : "(SHA-256 of the class files)"')
-        .replaceAll(/"generator" : \[[^\]]*\]/, '"generator" : [ "(fonella-core\'s schema-generation classes)" ]')
+        .replaceAll(/"generator" : \{[^}]*\}/, '"generator" : "(fonella-core\'s schema-generation classes)"')
 assert masked == expected.getText('UTF-8')
 assert masked.getBytes('UTF-8') == expected.bytes
 

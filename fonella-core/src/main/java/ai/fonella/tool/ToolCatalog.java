@@ -38,6 +38,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -70,7 +71,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       "classes" : [ "ai.fonella.tool.FonellaTool", "com.example.OrderTools" ]
  *     }
  *   } ],
- *   "generator" : [ "ai.fonella.tool.Annotations", ... ]
+ *   "generator" : {
+ *     "classes" : [ "ai.fonella.tool.Annotations", ... ],
+ *     "absent" : [ "jakarta.validation.constraints.Email", ... ]
+ *   }
  * }
  * </pre>
  *
@@ -86,12 +90,13 @@ import tools.jackson.databind.node.ObjectNode;
  *     method's signature and the class files of the class serving it, its supertypes and every
  *     type its parameters reach ({@link #classesRead}), with fonella-core's schema-generation code
  *     and the victools and Jackson versions. {@code source.classes} names those classes, but for
- *     fonella-core's, which {@code generator} names once for all tools: every class of fonella-core
- *     that its schema-generation classes reach.</li>
- * <li>{@code source.absent}, written only when there are any, names the classes that those class
- *     files name but that had no class file when the document was written. The JVM drops an
- *     annotation whose type it cannot load without a word, so such a class appearing later can
- *     change a schema.</li>
+ *     fonella-core's, which {@code generator.classes} names once for all tools: every class of
+ *     fonella-core that its schema-generation classes reach.</li>
+ * <li>{@code source.absent} and {@code generator.absent}, written only when there are any, name the
+ *     classes that those class files name but that had no class file when the document was written
+ *     (an optional dependency, an annotation in a {@code provided} jar). The JVM drops an annotation
+ *     whose type it cannot load without a word, and the generator looks for optional libraries, so
+ *     such a class appearing later can change a schema.</li>
  * <li>A schema is used for a running method only when the running method has the same fingerprint
  *     and the absent classes are still absent ({@link #schema}). That check reads the class files
  *     the document names, by name, and parses no annotation: when every one of them is unchanged
@@ -106,7 +111,8 @@ public final class ToolCatalog {
     /** Where an app's build puts the document, on its class path. */
     public static final String RESOURCE = "META-INF/fonella/tools.json";
 
-    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), Set.of(), RESOURCE);
+    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), new Entry(null, "", Set.of(), Set.of()),
+            RESOURCE);
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -142,14 +148,16 @@ public final class ToolCatalog {
 
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
     private final Map<String, List<Entry>> bySource;
-    /** The classes of fonella-core that computed the schemas, by name. */
-    private final Set<String> generator;
+    /** The classes of fonella-core that computed the schemas, and those they name that were absent. */
+    private final Entry generator;
     private final String origin;
 
     /** The SHA-256 of each class file a fingerprint was checked against, by class loader and name. */
     private final Map<Map.Entry<ClassLoader, String>, Optional<byte[]>> digests = new ConcurrentHashMap<>();
+    /** Whether each class that was absent has a class file now, by class loader and name. */
+    private final Map<Map.Entry<ClassLoader, String>, Boolean> present = new ConcurrentHashMap<>();
 
-    private ToolCatalog(Map<String, List<Entry>> bySource, Set<String> generator, String origin) {
+    private ToolCatalog(Map<String, List<Entry>> bySource, Entry generator, String origin) {
         this.bySource = bySource;
         this.generator = generator;
         this.origin = origin;
@@ -167,7 +175,7 @@ public final class ToolCatalog {
     /**
      * A tool of a document.
      *
-     * @param inputSchema its schema
+     * @param inputSchema its schema ({@code null} for the generator's)
      * @param fingerprint its fingerprint; empty when its class files could not be read
      * @param classes the classes its fingerprint covers beside the generator, or {@code null} when the
      *     document was written by a version that did not list them
@@ -187,6 +195,7 @@ public final class ToolCatalog {
         ObjectNode document = FonellaJson.mapper().createObjectNode();
         ArrayNode tools = document.putArray("tools");
         Set<String> generatorNames = generator().stream().map(Class::getName).collect(Collectors.toSet());
+        Set<String> generatorAbsent = absent(generator().stream());
         definitions.stream().sorted(Comparator.comparing(ToolDefinition::name)).forEach(definition -> {
             ObjectNode tool = tools.addObject();
             tool.put("name", definition.name());
@@ -203,16 +212,26 @@ public final class ToolCatalog {
             source.put("fingerprint", fingerprint(definition.targetClass(), definition.javaMethod(), classes));
             ArrayNode names = source.putArray("classes");
             classes.stream().map(Class::getName).filter(name -> !generatorNames.contains(name)).forEach(names::add);
-            Set<String> absent = new TreeSet<>();
-            classes.forEach(type -> CLASS_FILES.get(type).ifPresent(file -> absent.addAll(file.absent())));
+            Set<String> absent = absent(classes.stream().filter(type -> !generatorNames.contains(type.getName())));
+            absent.removeAll(generatorAbsent);
             if (!absent.isEmpty()) {
                 absent.forEach(source.putArray("absent")::add);
             }
         });
-        ArrayNode generator = document.putArray("generator");
-        new TreeSet<>(generatorNames).forEach(generator::add);
+        ObjectNode generator = document.putObject("generator");
+        new TreeSet<>(generatorNames).forEach(generator.putArray("classes")::add);
+        if (!generatorAbsent.isEmpty()) {
+            generatorAbsent.forEach(generator.putArray("absent")::add);
+        }
         String json = FonellaJson.mapper().writer().with(PRETTY).writeValueAsString(document);
         return (json + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The classes that the class files of these name and that had no class file, sorted. */
+    private static Set<String> absent(Stream<Class<?>> classes) {
+        Set<String> absent = new TreeSet<>();
+        classes.forEach(type -> CLASS_FILES.get(type).ifPresent(file -> absent.addAll(file.absent())));
+        return absent;
     }
 
     /**
@@ -234,7 +253,10 @@ public final class ToolCatalog {
             throw new UncheckedIOException("Cannot read " + RESOURCE + " from the class path", e);
         }
         catalog.bySource.values().stream().flatMap(List::stream).filter(entry -> entry.classes() != null)
-                .forEach(entry -> catalog.classNames(entry).forEach(name -> catalog.digest(name, classLoader)));
+                .forEach(entry -> {
+                    catalog.classNames(entry).forEach(name -> catalog.digest(name, classLoader));
+                    catalog.appeared(entry, classLoader);
+                });
         return catalog;
     }
 
@@ -268,13 +290,20 @@ public final class ToolCatalog {
                         k -> new ArrayList<>()).add(entry);
             }
         }
-        Set<String> generator = root.has("generator") ? names(root.get("generator"), origin) : Set.of();
-        return new ToolCatalog(Map.copyOf(bySource), generator, origin);
+        JsonNode generator = root.path("generator");
+        if (!generator.isMissingNode() && !generator.isObject()) {
+            throw notACatalog(origin, "generator is " + generator, null);
+        }
+        return new ToolCatalog(Map.copyOf(bySource), new Entry(null, "", names(generator.path("classes"), origin),
+                generator.has("absent") ? names(generator.get("absent"), origin) : Set.of()), origin);
     }
 
     /** Class names as the document lists them: an array of them, or the document is not a catalog. */
     private static Set<String> names(JsonNode list, String origin) {
         Set<String> names = new TreeSet<>();
+        if (list.isMissingNode()) {
+            return names;
+        }
         for (JsonNode name : list) {
             if (!name.isString() || name.asString().isBlank()) {
                 throw notACatalog(origin, "a list of classes holds " + name, null);
@@ -363,8 +392,7 @@ public final class ToolCatalog {
             String running = fingerprint(targetClass, method, files);
             String unreadable = files.entrySet().stream().filter(file -> file.getValue().isEmpty())
                     .map(Map.Entry::getKey).findFirst().orElse(null);
-            String appeared = entry.absent().stream().filter(name -> ClassFiles.exists(name, loader)).findFirst()
-                    .orElse(null);
+            String appeared = appeared(entry, loader);
             if (unreadable != null) {
                 whyNot = "the class file of " + unreadable + ", which its schema in " + origin + " was computed "
                         + "from, cannot be read (the class is gone, or it is not on this class path as a resource)";
@@ -383,9 +411,17 @@ public final class ToolCatalog {
 
     /** The classes a tool's fingerprint covers, by name: fonella-core's and those the document lists. */
     private Set<String> classNames(Entry entry) {
-        Set<String> names = new TreeSet<>(generator);
+        Set<String> names = new TreeSet<>(generator.classes());
         names.addAll(entry.classes());
         return names;
+    }
+
+    /** The first class that was absent when the document was written and is there now, if any. */
+    private String appeared(Entry entry, ClassLoader classLoader) {
+        return Stream.concat(generator.absent().stream(), entry.absent().stream())
+                .filter(name -> present.computeIfAbsent(new SimpleImmutableEntry<>(classLoader, name),
+                        key -> ClassFiles.exists(name, classLoader)))
+                .findFirst().orElse(null);
     }
 
     /** The SHA-256 of a class file, by name, read through a class loader once for all tools. */

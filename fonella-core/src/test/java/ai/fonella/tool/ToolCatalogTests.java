@@ -335,6 +335,12 @@ class ToolCatalogTests {
                 .contains("changed since built was written");
         ToolCatalog gone = ToolCatalog.read(new String(written, StandardCharsets.UTF_8)
                 .replace(listed, "\"com.example.Gone\"").getBytes(StandardCharsets.UTF_8), "built");
+        String present = ToolCatalogTests.class.getName();
+        ToolCatalog appeared = ToolCatalog.read(new String(written, StandardCharsets.UTF_8).replaceFirst(
+                "\"generator\" : \\{", "\"generator\" : { \"absent\" : [ \"" + present + "\" ],")
+                .getBytes(StandardCharsets.UTF_8), "built");
+        assertThat(appeared.schema(Orders.class, place).whyNot()).as("a class the generator missed, now there")
+                .startsWith(present + " had no class file when built was written and has one now");
         assertThat(gone.schema(Orders.class, place).whyNot()).as("a class that is gone")
                 .contains("the class file of com.example.Gone, which its schema in built was computed from, "
                         + "cannot be read");
@@ -446,7 +452,8 @@ class ToolCatalogTests {
         Method place = Orders.class.getMethod("place", String.class, List.class);
         String written = new String(ToolCatalog.render(List.of(ToolDefinitions.of(Orders.class, place)), null),
                 StandardCharsets.UTF_8);
-        String earlier = written.replaceAll(",\\s*\"classes\" : \\[[^]]*]", "");
+        String earlier = written.replaceAll(",\\s*\"classes\" : \\[[^]]*]", "")
+                .replaceAll(",\\s*\"generator\" : \\{[^}]*}", "");
         assertThat(earlier).doesNotContain("\"classes\"");
 
         assertThat(ToolCatalog.read(earlier.getBytes(StandardCharsets.UTF_8), "built").schema(Orders.class, place)

@@ -31,7 +31,7 @@ class ToolExporterTests {
         JsonNode document = FonellaJson.mapper().readTree(ToolExporter.render(shuffled,
                 ToolEndpoint.of("https://shop.example.com/", null)));
         assertThat(document.propertyNames()).containsExactly("tools", "generator");
-        assertThat(document.get("generator").valueStream().map(JsonNode::asString))
+        assertThat(document.get("generator").get("classes").valueStream().map(JsonNode::asString))
                 .contains("ai.fonella.tool.ToolSchemaGenerator", "ai.fonella.tool.JakartaSupport");
         JsonNode tools = document.get("tools");
         assertThat(tools.valueStream().map(tool -> tool.get("name").asString()))
