@@ -72,8 +72,7 @@ import tools.jackson.databind.node.ObjectNode;
  *     }
  *   } ],
  *   "generator" : {
- *     "classes" : [ "ai.fonella.tool.Annotations", ... ],
- *     "absent" : [ "jakarta.validation.constraints.Email", ... ]
+ *     "classes" : [ "ai.fonella.tool.Annotations", ... ]
  *   }
  * }
  * </pre>
@@ -92,11 +91,13 @@ import tools.jackson.databind.node.ObjectNode;
  *     and the victools and Jackson versions. {@code source.classes} names those classes, but for
  *     fonella-core's, which {@code generator.classes} names once for all tools: every class of
  *     fonella-core that its schema-generation classes reach.</li>
- * <li>{@code source.absent} and {@code generator.absent}, written only when there are any, name the
- *     classes that those class files name but that had no class file when the document was written
- *     (an optional dependency, an annotation in a {@code provided} jar). The JVM drops an annotation
- *     whose type it cannot load without a word, and the generator looks for optional libraries, so
- *     such a class appearing later can change a schema.</li>
+ * <li>{@code source.absent}, written only when there are any, names the classes that the tool's
+ *     class files name but that had no class file when the document was written (an annotation in
+ *     a {@code provided} jar). The JVM drops an annotation whose type it cannot load without a
+ *     word, so such a class appearing later can change a schema. Not checked: the optional
+ *     libraries fonella-core looks for (Jakarta Validation, Kotlin's Jackson module), missing when
+ *     the document was written and present when it is read; Spring AOT writes it with the class
+ *     path the app runs with, and looking up a class that is missing reads every jar on it.</li>
  * <li>A schema is used for a running method only when the running method has the same fingerprint
  *     and the absent classes are still absent ({@link #schema}). That check reads the class files
  *     the document names, by name, and parses no annotation: when every one of them is unchanged
@@ -148,7 +149,7 @@ public final class ToolCatalog {
 
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
     private final Map<String, List<Entry>> bySource;
-    /** The classes of fonella-core that computed the schemas, and those they name that were absent. */
+    /** The classes of fonella-core that computed the schemas. */
     private final Entry generator;
     private final String origin;
 
@@ -195,7 +196,6 @@ public final class ToolCatalog {
         ObjectNode document = FonellaJson.mapper().createObjectNode();
         ArrayNode tools = document.putArray("tools");
         Set<String> generatorNames = generator().stream().map(Class::getName).collect(Collectors.toSet());
-        Set<String> generatorAbsent = absent(generator().stream());
         definitions.stream().sorted(Comparator.comparing(ToolDefinition::name)).forEach(definition -> {
             ObjectNode tool = tools.addObject();
             tool.put("name", definition.name());
@@ -213,16 +213,13 @@ public final class ToolCatalog {
             ArrayNode names = source.putArray("classes");
             classes.stream().map(Class::getName).filter(name -> !generatorNames.contains(name)).forEach(names::add);
             Set<String> absent = absent(classes.stream().filter(type -> !generatorNames.contains(type.getName())));
-            absent.removeAll(generatorAbsent);
             if (!absent.isEmpty()) {
                 absent.forEach(source.putArray("absent")::add);
             }
         });
         ObjectNode generator = document.putObject("generator");
         new TreeSet<>(generatorNames).forEach(generator.putArray("classes")::add);
-        if (!generatorAbsent.isEmpty()) {
-            generatorAbsent.forEach(generator.putArray("absent")::add);
-        }
+
         String json = FonellaJson.mapper().writer().with(PRETTY).writeValueAsString(document);
         return (json + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -295,7 +292,7 @@ public final class ToolCatalog {
             throw notACatalog(origin, "generator is " + generator, null);
         }
         return new ToolCatalog(Map.copyOf(bySource), new Entry(null, "", names(generator.path("classes"), origin),
-                generator.has("absent") ? names(generator.get("absent"), origin) : Set.of()), origin);
+                Set.of()), origin);
     }
 
     /** Class names as the document lists them: an array of them, or the document is not a catalog. */
@@ -418,7 +415,7 @@ public final class ToolCatalog {
 
     /** The first class that was absent when the document was written and is there now, if any. */
     private String appeared(Entry entry, ClassLoader classLoader) {
-        return Stream.concat(generator.absent().stream(), entry.absent().stream())
+        return entry.absent().stream()
                 .filter(name -> present.computeIfAbsent(new SimpleImmutableEntry<>(classLoader, name),
                         key -> ClassFiles.exists(name, classLoader)))
                 .findFirst().orElse(null);

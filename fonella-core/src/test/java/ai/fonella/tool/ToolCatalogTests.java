@@ -337,9 +337,9 @@ class ToolCatalogTests {
                 .replace(listed, "\"com.example.Gone\"").getBytes(StandardCharsets.UTF_8), "built");
         String present = ToolCatalogTests.class.getName();
         ToolCatalog appeared = ToolCatalog.read(new String(written, StandardCharsets.UTF_8).replaceFirst(
-                "\"generator\" : \\{", "\"generator\" : { \"absent\" : [ \"" + present + "\" ],")
+                "\"source\" : \\{", "\"source\" : { \"absent\" : [ \"" + present + "\" ],")
                 .getBytes(StandardCharsets.UTF_8), "built");
-        assertThat(appeared.schema(Orders.class, place).whyNot()).as("a class the generator missed, now there")
+        assertThat(appeared.schema(Orders.class, place).whyNot()).as("a class that was absent, now there")
                 .startsWith(present + " had no class file when built was written and has one now");
         assertThat(gone.schema(Orders.class, place).whyNot()).as("a class that is gone")
                 .contains("the class file of com.example.Gone, which its schema in built was computed from, "
