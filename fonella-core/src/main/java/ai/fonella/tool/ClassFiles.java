@@ -21,12 +21,20 @@ import java.util.regex.Pattern;
  */
 final class ClassFiles {
 
+    /** A class's internal name, {@code com/example/Order$Line}. */
+    private static final String NAME = "[^;<>.\\[()/]+(?:/[^;<>.\\[()/]+)*";
+
+    private static final String FIELD = "\\[*(?:[BCDFIJSZ]|L" + NAME + ";)";
+
     /**
-     * A class named in a descriptor or a generic signature ({@code Lcom/example/Order;}, {@code
-     * Ljava/util/List<...>}), where annotation types, the classes annotation members name, and the
-     * types of fields, methods and signatures are written.
+     * A whole field or method descriptor ({@code Lcom/example/Order;}, {@code (ILjava/util/List;)V}):
+     * how annotation types, the classes annotation members name, and the types of fields and
+     * methods are written. Generic signatures are not read: a type they name that is missing fails
+     * the reflection that reads them, instead of being dropped.
      */
-    private static final Pattern DESCRIBED = Pattern.compile("(?:^|(?<=[(;)\\[<>:+\\-*^]))L([\\p{javaJavaIdentifierPart}/]+)[;<]");
+    private static final Pattern DESCRIPTOR = Pattern.compile(FIELD + "|\\((?:" + FIELD + ")*\\)(?:V|" + FIELD + ")");
+
+    private static final Pattern DESCRIBED = Pattern.compile("L(" + NAME + ");");
 
     private ClassFiles() {
     }
@@ -73,18 +81,18 @@ final class ClassFiles {
 
     /**
      * The classes a class file names in its constant pool, by binary name: the classes its code
-     * uses, and those in descriptors and signatures, among them every annotation type it uses (which
-     * the JVM drops without a word when it cannot load one) and the classes annotation members name.
-     * A class file it cannot parse names nothing.
+     * uses, and those in field and method descriptors, among them every annotation type it uses
+     * (which the JVM drops without a word when it cannot load one) and the classes annotation
+     * members name.
      *
      * @param classFile the bytes of a class file
-     * @return the names, sorted
+     * @return the names, sorted; nothing when the bytes are not a class file this can read
      */
-    static Set<String> namedClasses(byte[] classFile) {
+    static Optional<Set<String>> namedClasses(byte[] classFile) {
         ByteBuffer in = ByteBuffer.wrap(classFile);
         try {
             if (in.getInt() != 0xCAFEBABE) {
-                return Set.of();
+                return Optional.empty();
             }
             in.position(8); // minor and major version
             String[] texts = new String[Short.toUnsignedInt(in.getShort())];
@@ -105,25 +113,34 @@ final class ClassFiles {
                         index++;
                     }
                     default -> {
-                        return Set.of();
+                        return Optional.empty();
                     }
                 }
             }
             Set<String> names = new TreeSet<>();
-            for (String text : texts) {
-                Matcher described = text == null ? null : DESCRIBED.matcher(text);
-                while (described != null && described.find()) {
-                    names.add(described.group(1).replace('/', '.'));
-                }
-            }
             for (int index : classNames) {
-                if (index < texts.length && texts[index] != null && !texts[index].startsWith("[")) {
-                    names.add(texts[index].replace('/', '.')); // an array's is a descriptor, found above
+                String name = texts[index];
+                if (name != null && !name.startsWith("[")) {
+                    names.add(name.replace('/', '.'));
+                } else if (name != null) {
+                    described(name, names); // an array class: its descriptor
                 }
             }
-            return names;
-        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            return Set.of();
+            for (String text : texts) {
+                if (text != null && DESCRIPTOR.matcher(text).matches()) {
+                    described(text, names);
+                }
+            }
+            return Optional.of(names);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void described(String descriptor, Set<String> names) {
+        Matcher described = DESCRIBED.matcher(descriptor);
+        while (described.find()) {
+            names.add(described.group(1).replace('/', '.'));
         }
     }
 

@@ -94,7 +94,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code source.absent}, written only when there are any, names the classes that the tool's
  *     class files name but that had no class file when the document was written (an annotation in
  *     a {@code provided} jar). The JVM drops an annotation whose type it cannot load without a
- *     word, so such a class appearing later can change a schema. Not checked: the optional
+ *     word, so such a class appearing later can change a schema. It is looked for through the
+ *     class loader of the class serving the tool. Not checked: the optional
  *     libraries fonella-core looks for (Jakarta Validation, Kotlin's Jackson module), missing when
  *     the document was written and present when it is read; Spring AOT writes it with the class
  *     path the app runs with, and looking up a class that is missing reads every jar on it.</li>
@@ -124,17 +125,19 @@ public final class ToolCatalog {
 
     /**
      * A class's class file as a catalog is written, read once per class: a tool class's is shared
-     * by all its tools, and a record's by every tool that takes it. A native image has no class
-     * files unless its hints ask for them; then no fingerprint matches, and schemas are generated.
+     * by all its tools, and a record's by every tool that takes it. Nothing when it cannot be read
+     * (a native image has no class files unless its hints ask for them) or parsed (a class file
+     * version this does not know): then the tool gets no fingerprint, and its schema is generated.
+     * Absent classes are not told by prefix: {@code javax.annotation.Nullable} is no JDK class.
      */
     private static final ClassValue<Optional<ClassFile>> CLASS_FILES = new ClassValue<>() {
         @Override
         protected Optional<ClassFile> computeValue(Class<?> type) {
             ClassLoader loader = type.getClassLoader();
-            return ClassFiles.read(type.getName(), loader).map(bytes -> new ClassFile(ClassFiles.sha256(bytes),
-                    ClassFiles.namedClasses(bytes).stream().filter(name -> !isPlatform(name))
+            return ClassFiles.read(type.getName(), loader).flatMap(bytes -> ClassFiles.namedClasses(bytes)
+                    .map(named -> new ClassFile(ClassFiles.sha256(bytes), named.stream()
                             .filter(name -> !ClassFiles.exists(name, loader))
-                            .collect(Collectors.toCollection(TreeSet::new))));
+                            .collect(Collectors.toCollection(TreeSet::new)))));
         }
     };
 
@@ -378,32 +381,46 @@ public final class ToolCatalog {
             return new Lookup(null, origin + " has no schema for " + targetClass.getName() + "#" + method.getName());
         }
         ClassLoader loader = targetClass.getClassLoader();
-        String whyNot = null; // of the candidate that came closest: an overload differs in its signature
+        // why not, for each candidate (overloads differ in their signatures); the most telling is said
+        String[] whyNot = new String[4];
         for (Entry entry : candidates) {
             if (entry.classes() == null) {
-                whyNot = origin + " was written by an earlier version of Fonella; rebuild the app to write it again";
+                whyNot[1] = origin + " was written by an earlier version of Fonella; rebuild the app to write it "
+                        + "again";
+                continue;
+            }
+            if (entry.fingerprint().isEmpty()) {
+                whyNot[1] = origin + " holds no fingerprint for it: a class file it is computed from could not be "
+                        + "read or parsed when it was written";
                 continue;
             }
             SortedMap<String, Optional<byte[]>> files = new TreeMap<>();
             classNames(entry).forEach(name -> files.put(name, digest(name, loader)));
-            String running = fingerprint(targetClass, method, files);
             String unreadable = files.entrySet().stream().filter(file -> file.getValue().isEmpty())
                     .map(Map.Entry::getKey).findFirst().orElse(null);
-            String appeared = appeared(entry, loader);
             if (unreadable != null) {
-                whyNot = "the class file of " + unreadable + ", which its schema in " + origin + " was computed "
+                whyNot[2] = "the class file of " + unreadable + ", which its schema in " + origin + " was computed "
                         + "from, cannot be read (the class is gone, or it is not on this class path as a resource)";
-            } else if (!running.equals(entry.fingerprint())) {
-                whyNot = whyNot != null ? whyNot : "the method, a type it takes or the schema generation changed "
-                        + "since " + origin + " was written";
-            } else if (appeared != null) {
-                whyNot = appeared + " had no class file when " + origin + " was written and has one now, which can "
-                        + "change the schema; rebuild the app on the class path it runs with";
-            } else {
-                return new Lookup(entry.inputSchema().deepCopy(), null);
+                continue;
             }
+            if (!fingerprint(targetClass, method, files).equals(entry.fingerprint())) {
+                whyNot[0] = "the method, a type it takes or the schema generation changed since " + origin
+                        + " was written";
+                continue;
+            }
+            String appeared = appeared(entry, loader);
+            if (appeared != null) {
+                whyNot[3] = appeared + " had no class file when " + origin + " was written and has one now, which "
+                        + "can change the schema; rebuild the app on the class path it runs with";
+                continue;
+            }
+            return new Lookup(entry.inputSchema().deepCopy(), null);
         }
-        return new Lookup(null, whyNot);
+        int mostTelling = whyNot.length - 1;
+        while (whyNot[mostTelling] == null) {
+            mostTelling--;
+        }
+        return new Lookup(null, whyNot[mostTelling]);
     }
 
     /** The classes a tool's fingerprint covers, by name: fonella-core's and those the document lists. */
@@ -618,7 +635,9 @@ public final class ToolCatalog {
             while (!next.isEmpty()) {
                 String name = next.pop();
                 if (names.add(name)) {
-                    ClassFiles.read(name, loader).ifPresent(file -> ClassFiles.namedClasses(file).stream()
+                    ClassFiles.read(name, loader).ifPresent(file -> ClassFiles.namedClasses(file)
+                            .orElseThrow(() -> new IllegalStateException("fonella-core cannot read " + name))
+                            .stream()
                             .filter(named -> named.startsWith("ai.fonella.") && ClassFiles.exists(named, loader))
                             .forEach(next::add));
                 }
