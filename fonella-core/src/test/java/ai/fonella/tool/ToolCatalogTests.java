@@ -416,6 +416,31 @@ class ToolCatalogTests {
                 + "the class path it runs with");
     }
 
+    /** The same with JSR-305's {@code @Nullable}: a {@code javax.} class that is not the JDK's (third read). */
+    @Test
+    void refusesASchemaWrittenWhileANonJdkJavaxAnnotationWasMissing(@TempDir Path dir) throws Exception {
+        Map<String, String> sources = Map.of("javax.annotation.Nullable", """
+                package javax.annotation;
+                @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                public @interface Nullable {}
+                """, "fx.Note", "package fx; public record Note(String text, @javax.annotation.Nullable String tag) {}",
+                "fx.Tools", "package fx; public class Tools { @ai.fonella.tool.FonellaTool(description = \"Note\") "
+                        + "public String note(Note note) { return \"ok\"; } }");
+        ClassLoader full = compile(dir.resolve("full"), sources);
+        ClassLoader lacking = compile(dir.resolve("lacking"), sources);
+        Files.delete(dir.resolve("lacking/classes/javax/annotation/Nullable.class"));
+        Class<?> built = lacking.loadClass("fx.Tools");
+        Class<?> running = full.loadClass("fx.Tools");
+        Method note = ToolDefinitions.findToolMethods(built).get(0);
+        assertThat(ToolDefinitions.of(built, note).inputSchema()).as("the build's: tag required")
+                .isNotEqualTo(ToolDefinitions.of(running, counterpart(running, note)).inputSchema());
+
+        ToolCatalog catalog = ToolCatalog.read(ToolCatalog.render(List.of(ToolDefinitions.of(built, note)), null),
+                "built");
+        assertThat(catalog.schema(running, counterpart(running, note)).whyNot())
+                .startsWith("javax.annotation.Nullable had no class file when built was written");
+    }
+
     /** Classes whose class files cannot be read are never vouched for (second read). */
     @Test
     void neverTakesASchemaWhoseClassFilesCannotBeRead(@TempDir Path dir) throws Exception {
