@@ -52,6 +52,15 @@ class ToolCatalogTests {
         }
     }
 
+    /** A tool class taking the parameters given, compiled by the tests below. */
+    private static final String TAG_TOOLS = """
+            package fx;
+            public class Tools {
+                @ai.fonella.tool.FonellaTool(description = "Tag a call")
+                public String tag(%s) { return "ok"; }
+            }
+            """;
+
     @Test
     void givesBackTheSchemaItWasWrittenWithForTheSameMethod() throws Exception {
         Method place = Orders.class.getMethod("place", String.class, List.class);
@@ -201,13 +210,6 @@ class ToolCatalogTests {
      */
     @Test
     void theFingerprintFollowsAnnotationsAndEnumConstantBodies(@TempDir Path dir) throws Exception {
-        String tools = """
-                package fx;
-                public class Tools {
-                    @ai.fonella.tool.FonellaTool(description = "Tag a call")
-                    public String tag(%s) { return "ok"; }
-                }
-                """;
         String tier = """
                 package fx;
                 public enum Tier { BRONZE, GOLD { @Override public String code() { return "%s"; } };
@@ -244,18 +246,18 @@ class ToolCatalogTests {
                     @Override public String translate(String name) { return name.%s(); } }
                 """;
         Map<String, List<Map<String, String>>> cases = Map.of(
-                "an enum constant's body", List.of(Map.of("fx.Tools", tools.formatted("Tier tier"),
+                "an enum constant's body", List.of(Map.of("fx.Tools", TAG_TOOLS.formatted("Tier tier"),
                         "fx.Tier", tier.formatted("gold")), Map.of("fx.Tier", tier.formatted("platinum"))),
-                "a @JsonSubTypes subtype", List.of(Map.of("fx.Tools", tools.formatted("Payment payment"),
+                "a @JsonSubTypes subtype", List.of(Map.of("fx.Tools", TAG_TOOLS.formatted("Payment payment"),
                         "fx.Payment", payment, "fx.Card", card.formatted("number")),
                         Map.of("fx.Card", card.formatted("iban"))),
-                "an annotation bundle", List.of(Map.of("fx.Tools", tools.formatted("Contact contact"),
+                "an annotation bundle", List.of(Map.of("fx.Tools", TAG_TOOLS.formatted("Contact contact"),
                         "fx.Contact", "package fx; public record Contact(@Phone String phone) {}",
                         "fx.Phone", phone.formatted("phone")), Map.of("fx.Phone", phone.formatted("mobile"))),
-                "a composed constraint", List.of(Map.of("fx.Tools", tools.formatted("Note note"),
+                "a composed constraint", List.of(Map.of("fx.Tools", TAG_TOOLS.formatted("Note note"),
                         "fx.Note", "package fx; public record Note(@ShortText String text) {}",
                         "fx.ShortText", shortText.formatted(10)), Map.of("fx.ShortText", shortText.formatted(20))),
-                "a @JsonNaming strategy", List.of(Map.of("fx.Tools", tools.formatted("Named named"), "fx.Named",
+                "a @JsonNaming strategy", List.of(Map.of("fx.Tools", TAG_TOOLS.formatted("Named named"), "fx.Named",
                         "package fx; @tools.jackson.databind.annotation.JsonNaming(Upper.class) "
                                 + "public record Named(String phone) {}", "fx.Upper", upper.formatted("toUpperCase")),
                         Map.of("fx.Upper", upper.formatted("toLowerCase"))));
@@ -352,15 +354,10 @@ class ToolCatalogTests {
      */
     @Test
     void checksTheClassFilesOfTheLoaderTheRunningClassComesFrom(@TempDir Path dir) throws Exception {
-        String tools = """
-                package fx;
-                public class Tools {
-                    @ai.fonella.tool.FonellaTool(description = "Tag a call")
-                    public String tag(%s) { return "ok"; }
-                }
-                """;
-        Class<?> first = compile(dir.resolve("a"), Map.of("fx.Tools", tools.formatted("String label"))).loadClass("fx.Tools");
-        Class<?> second = compile(dir.resolve("b"), Map.of("fx.Tools", tools.formatted("int label"))).loadClass("fx.Tools");
+        Class<?> first = compile(dir.resolve("a"), Map.of("fx.Tools", TAG_TOOLS.formatted("String label")))
+                .loadClass("fx.Tools");
+        Class<?> second = compile(dir.resolve("b"), Map.of("fx.Tools", TAG_TOOLS.formatted("int label")))
+                .loadClass("fx.Tools");
         Method tag = ToolDefinitions.findToolMethods(first).get(0);
         byte[] written = ToolCatalog.render(List.of(ToolDefinitions.of(first, tag)), null);
 
@@ -397,11 +394,8 @@ class ToolCatalogTests {
                 "fx.Contact", "package fx; public record Contact(@Phone String phone) {}",
                 "fx.Tools", "package fx; public class Tools { @ai.fonella.tool.FonellaTool(description = \"Call\") "
                         + "public String call(Contact contact) { return \"ok\"; } }");
-        ClassLoader full = compile(dir.resolve("full"), sources);
-        ClassLoader lacking = compile(dir.resolve("lacking"), sources);
-        Files.delete(dir.resolve("lacking/classes/fx/Phone.class"));
-        Class<?> built = lacking.loadClass("fx.Tools");
-        Class<?> running = full.loadClass("fx.Tools");
+        Class<?> built = toolsWithout(dir, sources, "fx.Phone");
+        Class<?> running = toolsWithout(dir, sources, null);
         Method call = ToolDefinitions.findToolMethods(built).get(0);
         assertThat(ToolDefinitions.of(built, call).inputSchema().toString()).as("the build's").contains("\"phone\"");
         assertThat(ToolDefinitions.of(running, counterpart(running, call)).inputSchema().toString())
@@ -426,11 +420,8 @@ class ToolCatalogTests {
                 """, "fx.Note", "package fx; public record Note(String text, @javax.annotation.Nullable String tag) {}",
                 "fx.Tools", "package fx; public class Tools { @ai.fonella.tool.FonellaTool(description = \"Note\") "
                         + "public String note(Note note) { return \"ok\"; } }");
-        ClassLoader full = compile(dir.resolve("full"), sources);
-        ClassLoader lacking = compile(dir.resolve("lacking"), sources);
-        Files.delete(dir.resolve("lacking/classes/javax/annotation/Nullable.class"));
-        Class<?> built = lacking.loadClass("fx.Tools");
-        Class<?> running = full.loadClass("fx.Tools");
+        Class<?> built = toolsWithout(dir, sources, "javax.annotation.Nullable");
+        Class<?> running = toolsWithout(dir, sources, null);
         Method note = ToolDefinitions.findToolMethods(built).get(0);
         assertThat(ToolDefinitions.of(built, note).inputSchema()).as("the build's: tag required")
                 .isNotEqualTo(ToolDefinitions.of(running, counterpart(running, note)).inputSchema());
@@ -441,16 +432,20 @@ class ToolCatalogTests {
                 .startsWith("javax.annotation.Nullable had no class file when built was written");
     }
 
+    /** {@code fx.Tools} compiled from the sources, with one class's class file deleted, or none. */
+    private static Class<?> toolsWithout(Path dir, Map<String, String> sources, String missing) throws Exception {
+        Path compiled = dir.resolve(missing == null ? "full" : "without-" + missing);
+        ClassLoader loader = compile(compiled, sources);
+        if (missing != null) {
+            Files.delete(compiled.resolve("classes").resolve(missing.replace('.', '/') + ".class"));
+        }
+        return loader.loadClass("fx.Tools");
+    }
+
     /** Classes whose class files cannot be read are never vouched for (second read). */
     @Test
     void neverTakesASchemaWhoseClassFilesCannotBeRead(@TempDir Path dir) throws Exception {
-        ClassLoader compiled = compile(dir, Map.of("fx.Tools", """
-                package fx;
-                public class Tools {
-                    @ai.fonella.tool.FonellaTool(description = "Tag a call")
-                    public String tag(String label) { return "ok"; }
-                }
-                """));
+        ClassLoader compiled = compile(dir, Map.of("fx.Tools", TAG_TOOLS.formatted("String label")));
         byte[] classFile = Files.readAllBytes(dir.resolve("classes/fx/Tools.class"));
         ClassLoader noResources = new ClassLoader(ToolCatalogTests.class.getClassLoader()) {
             @Override

@@ -241,7 +241,11 @@ class HostileTrafficIT {
             headers.put("Content-Length", Integer.toString(bytes.length));
         }
         try (RawHttp http = new RawHttp(port)) {
-            http.head(method, path, headers).send(bytes);
+            try {
+                http.request(method, path, headers, bytes);
+            } catch (java.net.SocketException closed) {
+                // the server answered and closed before it had all of it: its answer is still read
+            }
             RawHttp.Response response = http.read(Duration.ofSeconds(10));
             assertThat(response).as(method + " " + path + " answered").isNotNull();
             assertThat(response.status()).as(method + " " + path).isNotEqualTo(500);

@@ -33,11 +33,27 @@ final class RawHttp implements AutoCloseable {
 
     /** Sends the request line and headers, ending the header block. */
     RawHttp head(String method, String path, Map<String, String> headers) throws IOException {
+        return send(headBytes(method, path, headers));
+    }
+
+    /**
+     * Sends a whole request in one write: a server that refuses the head (a header over its limit)
+     * answers and closes at once, and a second write would then fail instead of the response being
+     * read.
+     */
+    RawHttp request(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.write(headBytes(method, path, headers));
+        request.write(body);
+        return send(request.toByteArray());
+    }
+
+    private static byte[] headBytes(String method, String path, Map<String, String> headers) {
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
-        return send(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     RawHttp send(byte[] bytes) throws IOException {
