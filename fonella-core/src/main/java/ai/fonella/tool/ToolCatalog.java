@@ -38,7 +38,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -113,8 +112,7 @@ public final class ToolCatalog {
     /** Where an app's build puts the document, on its class path. */
     public static final String RESOURCE = "META-INF/fonella/tools.json";
 
-    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), new Entry(null, "", Set.of(), Set.of()),
-            RESOURCE);
+    private static final ToolCatalog EMPTY = new ToolCatalog(Map.of(), Set.of(), RESOURCE);
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -152,8 +150,8 @@ public final class ToolCatalog {
 
     /** The tools by class and method name; overloads share a name, and are told apart by fingerprint. */
     private final Map<String, List<Entry>> bySource;
-    /** The classes of fonella-core that computed the schemas. */
-    private final Entry generator;
+    /** The classes of fonella-core that computed the schemas, by name. */
+    private final Set<String> generator;
     private final String origin;
 
     /** The SHA-256 of each class file a fingerprint was checked against, by class loader and name. */
@@ -161,7 +159,7 @@ public final class ToolCatalog {
     /** Whether each class that was absent has a class file now, by class loader and name. */
     private final Map<Map.Entry<ClassLoader, String>, Boolean> present = new ConcurrentHashMap<>();
 
-    private ToolCatalog(Map<String, List<Entry>> bySource, Entry generator, String origin) {
+    private ToolCatalog(Map<String, List<Entry>> bySource, Set<String> generator, String origin) {
         this.bySource = bySource;
         this.generator = generator;
         this.origin = origin;
@@ -179,7 +177,7 @@ public final class ToolCatalog {
     /**
      * A tool of a document.
      *
-     * @param inputSchema its schema ({@code null} for the generator's)
+     * @param inputSchema its schema
      * @param fingerprint its fingerprint; empty when its class files could not be read
      * @param classes the classes its fingerprint covers beside the generator, or {@code null} when the
      *     document was written by a version that did not list them
@@ -213,9 +211,11 @@ public final class ToolCatalog {
             source.put("method", definition.javaMethod().getName());
             Set<Class<?>> classes = classesRead(definition.targetClass(), definition.javaMethod());
             source.put("fingerprint", fingerprint(definition.targetClass(), definition.javaMethod(), classes));
+            List<Class<?>> own = classes.stream().filter(type -> !generatorNames.contains(type.getName())).toList();
             ArrayNode names = source.putArray("classes");
-            classes.stream().map(Class::getName).filter(name -> !generatorNames.contains(name)).forEach(names::add);
-            Set<String> absent = absent(classes.stream().filter(type -> !generatorNames.contains(type.getName())));
+            own.forEach(type -> names.add(type.getName()));
+            Set<String> absent = new TreeSet<>(); // the classes these name that had no class file
+            own.forEach(type -> CLASS_FILES.get(type).ifPresent(file -> absent.addAll(file.absent())));
             if (!absent.isEmpty()) {
                 absent.forEach(source.putArray("absent")::add);
             }
@@ -225,13 +225,6 @@ public final class ToolCatalog {
 
         String json = FonellaJson.mapper().writer().with(PRETTY).writeValueAsString(document);
         return (json + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The classes that the class files of these name and that had no class file, sorted. */
-    private static Set<String> absent(Stream<Class<?>> classes) {
-        Set<String> absent = new TreeSet<>();
-        classes.forEach(type -> CLASS_FILES.get(type).ifPresent(file -> absent.addAll(file.absent())));
-        return absent;
     }
 
     /**
@@ -294,8 +287,7 @@ public final class ToolCatalog {
         if (!generator.isMissingNode() && !generator.isObject()) {
             throw notACatalog(origin, "generator is " + generator, null);
         }
-        return new ToolCatalog(Map.copyOf(bySource), new Entry(null, "", names(generator.path("classes"), origin),
-                Set.of()), origin);
+        return new ToolCatalog(Map.copyOf(bySource), names(generator.path("classes"), origin), origin);
     }
 
     /** Class names as the document lists them: an array of them, or the document is not a catalog. */
@@ -425,7 +417,7 @@ public final class ToolCatalog {
 
     /** The classes a tool's fingerprint covers, by name: fonella-core's and those the document lists. */
     private Set<String> classNames(Entry entry) {
-        Set<String> names = new TreeSet<>(generator.classes());
+        Set<String> names = new TreeSet<>(generator);
         names.addAll(entry.classes());
         return names;
     }
@@ -655,10 +647,7 @@ public final class ToolCatalog {
     }
 
     private static boolean isPlatform(Class<?> type) {
-        return isPlatform(type.getName());
-    }
-
-    private static boolean isPlatform(String name) {
+        String name = type.getName();
         return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
                 || name.startsWith("kotlin.");
     }
