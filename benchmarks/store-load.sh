@@ -18,5 +18,5 @@ MESSAGES=${MESSAGES:-20}
 SYNC_COMMIT=${SYNC_COMMIT:-on}   # PostgreSQL synchronous_commit; off: commits do not wait for the WAL flush
 source "$(dirname "$0")/build.sh"
 cp="$root/benchmarks/target/classes:$classpath"
-exec java -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dbench.app-args="${APP_ARGS:-}" -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
   "$CONCURRENCY" "$MESSAGES"

@@ -39,12 +39,14 @@ import org.springframework.boot.SpringApplicationAotProcessor;
  * {@code spring-boot:process-aot} does it ({@link SpringApplicationAotProcessor}, no key and no public
  * URL, without the starter's jar for {@code aot-without}), its generated sources compiled, and started with
  * {@code -Dspring.aot.enabled=true}; these compare with {@code aot-without}.</li>
- * <li>on JDK 25 and later, {@code cache-} before any of these modes: the same, started with a JDK AOT cache
- * (JEP 483 and 514) made for that mode by its warm-up start, a training run as Spring Boot documents it
- * ({@code -XX:AOTCacheOutput} and {@code -Dspring.context.exit=onRefresh}: the app exits once its
- * context is refreshed), and with {@code -XX:AOTCache} in every measured start; directories on the class path go into jars first,
- * which the cache requires. {@code cache-without} and {@code cache-aot-without} are their
- * baselines.</li>
+ * <li>{@code cache-} before any of these modes: the same, started with a cache the JDK makes from a
+ * training start, as Spring Boot documents it: the mode's warm-up start, run with
+ * {@code -Dspring.context.exit=onRefresh} (the app exits once its context is refreshed). On JDK 25
+ * and later a JDK AOT cache (JEP 483 and 514: {@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}
+ * in every measured start); before, a dynamic class data sharing archive
+ * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}). Directories on the class
+ * path go into jars first, which both require. {@code cache-without} and {@code cache-aot-without}
+ * are their baselines.</li>
  * </ul>
  *
  * <p>Usage: {@code StartupHarness [rounds]} (default 10); the environment variable {@code MODES} (a
@@ -59,10 +61,13 @@ public final class StartupHarness {
     private static final String JVM = "jvm:";
     /** A mode argument: the child's class path leaves out the starter's jar (or classes). */
     private static final String NO_STARTER = "classpath-without-starter";
-    /** A mode argument: the child runs with the JDK AOT cache in this file, made by its first start. */
+    /** A mode argument: the child runs with the JDK cache in this file, made by its first start. */
     private static final String CACHE = "aot-cache:";
-    /** The mode name prefix of the modes started with a JDK AOT cache. */
+    /** The mode name prefix of the modes started with a JDK cache (an AOT cache, or a CDS archive). */
     private static final String CACHED = "cache-";
+
+    /** Whether this JDK makes AOT caches (JEP 514); before 25, the cache is a dynamic CDS archive. */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
     private static final Pattern LINE = Pattern.compile(
             "STARTUP refreshToReadyMs=([0-9.]+) runMs=([0-9.]+) uptimeAtReadyMs=([0-9]+) tools=([0-9]+)");
@@ -102,17 +107,12 @@ public final class StartupHarness {
                 aotSync.addAll(sync);
                 modes.put("aot+sync", aotSync);
             }
-            if (Runtime.version().feature() >= 25) { // JEP 514: one training start makes the cache
-                Path caches = Files.createTempDirectory("fonella-aot-cache");
-                deleteOnExit(caches);
-                for (String mode : List.copyOf(modes.keySet())) {
-                    List<String> cached = new ArrayList<>(modes.get(mode));
-                    cached.add(CACHE + caches.resolve(mode.replace('+', '_') + ".aot"));
-                    modes.put(CACHED + mode, cached);
-                }
-            } else if (only != null && only.stream().anyMatch(mode -> mode.startsWith(CACHED))) {
-                throw new IllegalStateException("The cache- modes need JDK 25 or later (JEP 514); this is "
-                        + Runtime.version());
+            Path caches = Files.createTempDirectory("fonella-jdk-cache");
+            deleteOnExit(caches);
+            for (String mode : List.copyOf(modes.keySet())) {
+                List<String> cached = new ArrayList<>(modes.get(mode));
+                cached.add(CACHE + caches.resolve(mode.replace('+', '_') + (AOT_CACHE ? ".aot" : ".jsa")));
+                modes.put(CACHED + mode, cached);
             }
             if (only != null) { // each kept mode keeps its baseline
                 modes.keySet().removeIf(mode -> !only.contains(mode) && only.stream().noneMatch(kept -> baseline(kept)
@@ -192,11 +192,14 @@ public final class StartupHarness {
             // the first start of the mode (its warm-up) is the training run Spring Boot documents: the app
             // exits once its context is refreshed, before the web server and the sync start, and the JDK
             // writes the cache as it exits
-            command.add("-XX:AOTCacheOutput=" + cache);
+            command.add((AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
             command.add("-Dspring.context.exit=onRefresh");
-        } else if (cache != null) {
+        } else if (cache != null && AOT_CACHE) {
             command.add("-XX:AOTCache=" + cache);
             command.add("-XX:AOTMode=on"); // a cache the JVM cannot use fails the start instead of being ignored
+        } else if (cache != null) {
+            command.add("-XX:SharedArchiveFile=" + cache);
+            command.add("-Xshare:on"); // likewise
         }
         if (cache != null) {
             classPath = jarsOnly(classPath);
@@ -233,7 +236,7 @@ public final class StartupHarness {
         }
         if (training) {
             if (!exited || process.exitValue() != 0 || !Files.exists(cache)) {
-                throw new IllegalStateException("The JDK wrote no AOT cache at " + cache + ":\n" + output);
+                throw new IllegalStateException("The JDK wrote no cache at " + cache + ":\n" + output);
             }
             return null; // exited before it was ready
         }
@@ -278,7 +281,7 @@ public final class StartupHarness {
 
     private static final Map<String, String> JARS = new java.util.HashMap<>();
 
-    /** A class path with every directory on it put into a jar of its own: an AOT cache takes jars only. */
+    /** A class path with every directory on it put into a jar of its own: a JDK cache takes jars only. */
     private static String jarsOnly(String classPath) throws IOException {
         List<String> entries = new ArrayList<>();
         for (String entry : classPath.split(java.io.File.pathSeparator)) {

@@ -88,6 +88,10 @@ public final class StoreLoad {
                         "--spring.datasource.username=postgres",
                         "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
                         "--spring.data.redis.timeout=2s"));
+                String extra = System.getProperty("bench.app-args", "").strip();
+                if (!extra.isEmpty()) {
+                    command.addAll(List.of(extra.split("\\s+")));
+                }
                 Process app = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(work.resolve(store + ".log").toFile()).start();
                 apps.add(app);
@@ -108,25 +112,31 @@ public final class StoreLoad {
             }
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             STORES.forEach(store -> results.put(store, new ArrayList<>()));
-            System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s %13s%n", "round", "store", "req/s",
+            System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s %13s %13s %5s%n", "round", "store", "req/s",
                     "p50_us", "p99_us", "errors", "store_p50_us", "store_p99_us", "stored", "app_cpu_us", "server_cpu_us",
-                    "keys_per_trip");
+                    "keys_per_trip", "driver_cpu_us", "busy");
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = new ArrayList<>(STORES);
                 Collections.rotate(order, round - 1);
                 for (String store : order) {
                     long appCpu = cpuNanos(appProcesses.get(store));
                     long serverCpu = cpuNanos(servers.get(store));
+                    long driverCpu = ownCpuNanos();
+                    long[] busy = machineTicks();
                     double[] r = load(http, signer, endpoints.get(store), "r" + round + store, seconds, concurrency,
                             messages);
                     long[] t = timings(http, endpoints.get(store));
                     double appCpuPerDelivery = (cpuNanos(appProcesses.get(store)) - appCpu) / 1e3 / r[4];
                     double serverCpuPerDelivery = (cpuNanos(servers.get(store)) - serverCpu) / 1e3 / r[4];
+                    double driverCpuPerDelivery = (ownCpuNanos() - driverCpu) / 1e3 / r[4];
+                    long[] busyAfter = machineTicks();
+                    double busyShare = (double) (busyAfter[0] - busy[0]) / (busyAfter[1] - busy[1]);
                     results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2], appCpuPerDelivery,
                         serverCpuPerDelivery});
-                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s%n", round, store,
+                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s %13.1f %4.0f%%%n", round, store,
                             r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery,
-                            t[3] == 0 ? "-" : String.format("%.1f", (double) t[4] / t[3]));
+                            t[3] == 0 ? "-" : String.format("%.1f", (double) t[4] / t[3]), driverCpuPerDelivery,
+                            100 * busyShare);
                 }
             }
             System.out.printf("# load average after: %s%n", loadAverage());
@@ -173,6 +183,22 @@ public final class StoreLoad {
         return ProcessHandle.current().descendants()
                 .filter(process -> process.info().command().orElse("").contains("redis-server"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("No redis-server started by this JVM"));
+    }
+
+    /** The machine's busy and total CPU ticks so far, from the first line of {@code /proc/stat}. */
+    private static long[] machineTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle and iowait
+        for (int i = 1; i < Math.min(fields.length, 9); i++) { // user .. steal; guest time is in user already
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total - idle, total};
+    }
+
+    /** CPU time this JVM, the load generator, used so far (not the processes it started). */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** CPU time a process and its descendants used so far. */
