@@ -161,6 +161,8 @@ public final class ToolDefinitions {
         ToolCatalog.Lookup built = catalog == null || catalog.isEmpty() ? null : catalog.schema(targetClass, target);
         if (built != null && built.whyNot() != null) {
             log.info("Fonella: generating the schema of tool '{}' at startup: {}", name, built.whyNot());
+        } else if (built != null) {
+            log.debug("Fonella: the schema of tool '{}' comes from the build's tool catalog", name);
         }
         ObjectNode schema = built != null && built.schema() != null ? built.schema()
                 : SCHEMAS.get(targetClass).computeIfAbsent(target, key -> {

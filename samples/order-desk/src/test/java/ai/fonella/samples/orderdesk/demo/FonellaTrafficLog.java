@@ -2,11 +2,16 @@ package ai.fonella.samples.orderdesk.demo;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -17,13 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * For the demo console: one line per tool invocation (arguments, result, time) and per webhook
  * delivery (type, signature check, handling). The starter itself logs neither payloads nor
- * results, on purpose: they carry personal data. Do not copy this filter into production.
+ * results, on purpose: they carry personal data. Do not copy this filter into production: it reads
+ * each body whole on the request thread before the starter sees it, which takes away the starter's
+ * own guard against clients that stall mid-body (a demo talks to the emulator only).
+ *
+ * <p>Why not {@link ContentCachingRequestWrapper}: its stream reports nothing {@code available()},
+ * so the starter reads such a body without blocking, through the container, and handles the request
+ * in a second dispatch; a filter that wraps the first dispatch then sees neither body.
  */
 final class FonellaTrafficLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FonellaTrafficLog.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_CACHED = 64 * 1024;
 
     private final String toolsPath;
     private final String webhooksPath;
@@ -42,26 +52,37 @@ final class FonellaTrafficLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ContentCachingRequestWrapper cachedRequest = new ContentCachingRequestWrapper(request, MAX_CACHED);
+        byte[] body = request.getInputStream().readAllBytes();
+        HttpServletRequest cachedRequest = new HttpServletRequestWrapper(request) {
+            @Override
+            public ServletInputStream getInputStream() {
+                return new DelegatingServletInputStream(new ByteArrayInputStream(body));
+            }
+        };
         ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
         long start = System.nanoTime();
         try {
             chain.doFilter(cachedRequest, cachedResponse);
         } finally {
             long millis = (System.nanoTime() - start) / 1_000_000;
-            if (tool) {
-                logTool(path.substring(toolsPath.length()), cachedRequest, cachedResponse, millis);
+            if (request.isAsyncStarted() && cachedResponse.getContentSize() == 0) {
+                // answered later, from another thread, straight to the container's response (a tool's
+                // fallback at its deadline); an answer written here sits in the cache even when the
+                // request is asynchronous
+                log.info("{} answered from another thread  [{} ms so far]", path, millis);
+            } else if (tool) {
+                String arguments = request.getQueryString() != null ? "?" + request.getQueryString()
+                        : new String(body, StandardCharsets.UTF_8);
+                logTool(path.substring(toolsPath.length()), arguments, cachedResponse, millis);
             } else {
-                logWebhook(cachedRequest, cachedResponse, millis);
+                logWebhook(body, cachedResponse, millis);
             }
             cachedResponse.copyBodyToResponse();
         }
     }
 
-    private static void logTool(String name, ContentCachingRequestWrapper request,
-            ContentCachingResponseWrapper response, long millis) {
-        String arguments = request.getQueryString() != null ? "?" + request.getQueryString()
-                : request.getContentAsString();
+    private static void logTool(String name, String arguments, ContentCachingResponseWrapper response,
+            long millis) {
         JsonNode answer = read(response.getContentAsByteArray());
         if (response.getStatus() == 200 && answer != null && answer.path("result").isString()) {
             log.info("tool    {}({}) -> \"{}\"  [{} ms]", name, arguments, answer.get("result").asString(), millis);
@@ -71,9 +92,8 @@ final class FonellaTrafficLog extends OncePerRequestFilter {
         }
     }
 
-    private static void logWebhook(ContentCachingRequestWrapper request, ContentCachingResponseWrapper response,
-            long millis) {
-        JsonNode event = read(request.getContentAsByteArray());
+    private static void logWebhook(byte[] body, ContentCachingResponseWrapper response, long millis) {
+        JsonNode event = read(body);
         String type = event == null ? "?" : event.path("type").asString("?");
         int status = response.getStatus();
         if (status == 401) {
