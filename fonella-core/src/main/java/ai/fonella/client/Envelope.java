@@ -51,6 +51,6 @@ final class Envelope {
 
     private static FonellaApiException invalid(String operation, String why) {
         return new FonellaApiException(operation + " answered with an unexpected body: " + why
-                + ". Check fonella.base-url: it must point at the Fonella API.", 200, "invalid_response", null, null);
+                + ". " + Transport.BASE_URL_HINT, 200, "invalid_response", null, null);
     }
 }

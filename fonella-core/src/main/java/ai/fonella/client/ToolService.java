@@ -41,6 +41,7 @@ public final class ToolService {
         ApiRules.requireText("description", request.description());
         ApiRules.requireHttpsUrl("url", request.url(), allowLoopbackHttp);
         ApiRules.requireMethod("method", request.method());
+        ApiRules.requireHeaders("headers", request.headers());
         ApiRules.requireSchemaObject("inputSchema", request.inputSchema());
         return Envelope.single(transport.json(), transport.send("POST", PATH, request, SCOPE), "tool", Tool.class,
                 "POST " + PATH);
@@ -85,6 +86,7 @@ public final class ToolService {
             ApiRules.requireHttpsUrl("url", request.url(), allowLoopbackHttp);
         }
         ApiRules.requireMethod("method", request.method());
+        ApiRules.requireHeaders("headers", request.headers());
         ApiRules.requireSchemaObject("inputSchema", request.inputSchema());
         String path = Paths.withId(PATH, "toolId", toolId);
         return Envelope.single(transport.json(), transport.send("PATCH", path, request, SCOPE), "tool", Tool.class,

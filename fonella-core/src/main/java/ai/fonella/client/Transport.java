@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -32,6 +33,14 @@ final class Transport {
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Logger log = LoggerFactory.getLogger(FonellaClient.class);
     private static final int MAX_BODY_IN_MESSAGE = 200;
+    /** An operation on a whole collection ({@code GET /v1/tools}, {@code POST /v1/calls?...}), no id in it. */
+    private static final Pattern COLLECTION = Pattern.compile("[A-Z]+ /v1/[a-z-]+(\\?.*)?");
+    /** Where the base URL is set. */
+    private static final String BASE_URL = "the base URL (fonella.base-url in Spring Boot, baseUrl in the Maven "
+            + "plugin, FonellaClient.Builder.baseUrl otherwise)";
+    /** What to check when the base URL may point elsewhere than the Fonella API. */
+    static final String BASE_URL_HINT = "Check " + BASE_URL + ": it must point at the Fonella API, e.g. "
+            + FonellaClient.DEFAULT_BASE_URL + ", not at a proxy or web page.";
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -210,8 +219,7 @@ final class Transport {
         }
         if (node == null || !node.isObject()) {
             throw new FonellaApiException(operation + " answered " + status + " with a body that is not the "
-                    + "documented JSON envelope" + requestIdSuffix(requestId) + ". Check fonella.base-url: it must "
-                    + "point at the Fonella API, not at a proxy or web page.", status, "invalid_response", null,
+                    + "documented JSON envelope" + requestIdSuffix(requestId) + ". " + BASE_URL_HINT, status, "invalid_response", null,
                     requestId);
         }
         return node;
@@ -256,7 +264,7 @@ final class Transport {
             message.append(" (the body was not a Fonella error: ").append(type).append(", ")
                     .append(body.length).append(" bytes)");
         }
-        message.append(requestIdSuffix(requestId)).append(". ").append(hint(status, scope));
+        message.append(requestIdSuffix(requestId)).append(". ").append(hint(status, scope, operation));
         String text = message.toString().trim();
         return switch (status) {
             case 401, 403 -> new FonellaAuthenticationException(text, status, code, apiMessage, requestId);
@@ -270,13 +278,16 @@ final class Transport {
         };
     }
 
-    private String hint(int status, String scope) {
+    private String hint(int status, String scope, String operation) {
         return switch (status) {
-            case 401 -> "The API key " + maskedKey + " was rejected: check that fonella.api-key (or FONELLA_API_KEY) "
-                    + "holds a valid, unexpired key.";
+            case 401 -> "The API key " + maskedKey + " was rejected: check that it is a valid, unexpired key ("
+                    + "fonella.api-key or FONELLA_API_KEY in Spring Boot and the Maven plugin, "
+                    + "FonellaClient.Builder.apiKey otherwise).";
             case 403 -> "The API key " + maskedKey + " is not allowed to do this"
                     + (scope == null ? "" : "; it needs the '" + scope + "' scope") + ". Create a key with that scope.";
-            case 404 -> "Check the id; the resource may have been deleted.";
+            case 404 -> COLLECTION.matcher(operation).matches()
+                    ? "There is no such endpoint at " + baseUri + ". " + BASE_URL_HINT
+                    : "Check the id; the resource may have been deleted.";
             case 407 -> proxyHint();
             case 429 -> "Too many requests: slow down or retry later.";
             default -> status >= 500 ? "Fonella failed on its side; retry later." : "";
@@ -315,7 +326,7 @@ final class Transport {
         String emulatorHint = baseUri.getScheme().equals("https") && ApiRules.isLoopback(baseUri.getHost())
                 ? " A Fonella emulator on this machine serves plain http://, not https://." : "";
         return new FonellaIoException("Fonella at " + baseUri + " " + what + " for " + operation
-                + ". Check fonella.base-url, the network and any proxy between this app and Fonella."
+                + ". Check " + BASE_URL + ", the network and any proxy between this app and Fonella."
                 + emulatorHint, e);
     }
 

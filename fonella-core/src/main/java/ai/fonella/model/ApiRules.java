@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,9 @@ public final class ApiRules {
 
     /** camelCase: a lower-case letter, then letters and digits, no spaces or punctuation. */
     public static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+    /** An HTTP header name: a token of RFC 9110. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     /** Longest tool name accepted. */
     public static final int MAX_TOOL_NAME_LENGTH = 64;
@@ -214,6 +218,38 @@ public final class ApiRules {
             throw new InvalidRequestException(field, field + " must be GET or POST.");
         }
         return method;
+    }
+
+    /**
+     * Requires HTTP headers that can be sent as given: every name a token (RFC 9110: letters, digits
+     * and {@code !#$%&'*+-.^_`|~}), every value present and free of control characters other than a
+     * tab (a line break would end the header and start another). Values are never quoted in the
+     * message: they often carry a secret.
+     *
+     * @param field wire name of the field
+     * @param headers the headers, may be {@code null}
+     * @return the headers
+     */
+    public static Map<String, String> requireHeaders(String field, Map<String, String> headers) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
+            if (name == null || !HEADER_NAME.matcher(name).matches()) {
+                throw new InvalidRequestException(field, field + " has a header named "
+                        + (name == null ? "null" : "'" + name + "'") + ", which is not an HTTP header name (letters, "
+                        + "digits and !#$%&'*+-.^_`|~ only, no spaces); rename it, e.g. X-Api-Key.");
+            }
+            String value = header.getValue();
+            if (value == null || value.chars().anyMatch(c -> c != '\t' && (c < 0x20 || c == 0x7f))) {
+                throw new InvalidRequestException(field, field + "['" + name + "'] " + (value == null
+                        ? "has no value; give it one, or leave the header out."
+                        : "holds a line break or another control character, which an HTTP header value cannot "
+                                + "carry; remove it."));
+            }
+        }
+        return headers;
     }
 
     /**

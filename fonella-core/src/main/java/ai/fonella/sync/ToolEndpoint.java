@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where an application serves its tools, and so which registered tools it owns. The one place that
@@ -31,6 +32,9 @@ public record ToolEndpoint(String publicUrl, String basePath, String secretHeade
 
     /** The default tool secret header, {@value}. */
     public static final String DEFAULT_SECRET_HEADER = "X-Fonella-Tool-Secret";
+
+    /** A URI path as RFC 3986 writes it, without a query or fragment. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("(/([A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)+");
 
     /** Normalizes slashes and validates the URL. */
     public ToolEndpoint {
@@ -162,9 +166,10 @@ public record ToolEndpoint(String publicUrl, String basePath, String secretHeade
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        if (trimmed.contains("?") || trimmed.contains("#") || trimmed.contains("//")) {
+        if (trimmed.contains("//") || !PLAIN_PATH.matcher(trimmed).matches()) {
             throw new InvalidRequestException("basePath", "The base path '" + path + "' must be a plain path such as "
-                    + DEFAULT_BASE_PATH + ".");
+                    + DEFAULT_BASE_PATH + ": segments of letters, digits and -._~!$&'()*+,;=:@ (or %-escapes), "
+                    + "no spaces, no query or fragment.");
         }
         return trimmed;
     }

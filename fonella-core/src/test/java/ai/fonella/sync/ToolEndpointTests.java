@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.fonella.InvalidRequestException;
 import ai.fonella.model.Tool;
 import ai.fonella.model.ToolMethod;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,20 @@ class ToolEndpointTests {
 
         assertThat(endpoint.toolUrl("lookupOrder")).isEqualTo("https://shop.example.com/api/tools/lookupOrder");
         assertThat(endpoint.headers()).isEmpty();
+    }
+
+    @Test
+    void refusesABasePathThatIsNotAPlainUriPath() {
+        for (String path : List.of("/my path", "/a?b", "/a#b", "/a//b", "/caf\u00e9", "/a%2")) {
+            assertThatThrownBy(() -> new ToolEndpoint("https://shop.example.com", path, null, null))
+                    .as(path)
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.field()).isEqualTo("basePath");
+                        assertThat(e.getMessage()).contains("'" + path + "'").contains("no spaces");
+                    });
+        }
+        assertThat(new ToolEndpoint("https://shop.example.com", "api/v2.1/~fonella;x=1/%20ok/", null, null)
+                .toolUrl("a")).isEqualTo("https://shop.example.com/api/v2.1/~fonella;x=1/%20ok/tools/a");
     }
 
     @Test

@@ -84,8 +84,9 @@ final class ProjectToolScanner {
      *     missing
      * @param packages packages to scan (with their subpackages); empty for every class
      * @return the definitions ordered by tool name, validated as a set (unique names, at most 20)
-     * @throws MojoFailureException when the classes are not compiled, a package name is malformed, or
-     *     a tool method cannot become a tool (the message says what to change)
+     * @throws MojoFailureException when the classes are not compiled, a package name is malformed or
+     *     holds no compiled class, or a tool method cannot become a tool (the message says what to
+     *     change)
      * @throws MojoExecutionException when the class files cannot be read
      */
     List<ToolDefinition> scan(Path classesDirectory, List<Path> classpath, List<String> packages)
@@ -95,13 +96,14 @@ final class ProjectToolScanner {
         }
         List<String> prefixes = packagePrefixes(packages);
         List<String> classNames = classNames(classesDirectory, prefixes);
-        if (!prefixes.isEmpty()) {
-            for (String prefix : prefixes) {
-                if (classNames.stream().noneMatch(name -> name.startsWith(prefix))) {
-                    log.warn("No compiled class in package " + prefix.substring(0, prefix.length() - 1) + " under "
-                            + classesDirectory + "; check the <packages> configuration of the fonella plugin.");
-                }
-            }
+        List<String> empty = prefixes.stream().filter(prefix -> classNames.stream().noneMatch(name -> name
+                .startsWith(prefix))).map(prefix -> prefix.substring(0, prefix.length() - 1)).toList();
+        if (!empty.isEmpty()) {
+            // a misspelt package scans nothing: a sync would then find no tools, and prune delete them all
+            throw new MojoFailureException("No compiled class in package" + (empty.size() == 1 ? " " : "s ")
+                    + String.join(", ", empty) + " under " + classesDirectory + ". Check the <packages> "
+                    + "configuration of the fonella plugin (fonella.packages): a package there that holds no class "
+                    + "is usually misspelt. Fix or remove it; leave <packages> out to scan every class.");
         }
         Set<Path> entries = new LinkedHashSet<>();
         entries.add(classesDirectory.toAbsolutePath().normalize());

@@ -164,15 +164,18 @@ class ProjectToolScannerTests {
         assertThat(scan(classes, List.of("com.example.other.*", " "))).extracting(ToolDefinition::name)
                 .containsExactly("otherTool");
         assertThat(scan(classes, List.of("com.example"))).hasSize(4);
-        assertThat(scan(classes, List.of("com.exam"))).isEmpty();
     }
 
     @Test
-    void warnsAboutAPackageWithoutClasses() throws Exception {
-        scan(classes, List.of("com.example.orders", "com.example.typo"));
-        assertThat(log.at("WARN")).singleElement().asString()
-                .contains("No compiled class in package com.example.typo")
-                .contains("<packages>");
+    void failsOnAPackageWithoutClassesWhichAPruningSyncWouldTakeForNoTools() {
+        assertThatThrownBy(() -> scan(classes, List.of("com.example.orders", "com.example.typo")))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("No compiled class in package com.example.typo under ")
+                .hasMessageContaining("Check the <packages> configuration of the fonella plugin (fonella.packages)")
+                .hasMessageContaining("Fix or remove it");
+        assertThatThrownBy(() -> scan(classes, List.of("com.exam", "com.exmaple")))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("No compiled class in packages com.exam, com.exmaple under ");
     }
 
     @Test

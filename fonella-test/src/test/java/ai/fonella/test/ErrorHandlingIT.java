@@ -91,6 +91,19 @@ class ErrorHandlingIT {
     }
 
     @Test
+    void aListingThatFindsNoEndpointPointsAtTheBaseUrlNotAtAnId() {
+        FonellaClient elsewhere = emulator.clientBuilder(account.apiKey()).baseUrl(emulator.baseUrl() + "/api")
+                .retryPolicy(RetryPolicy.NONE).build();
+        assertThatThrownBy(() -> elsewhere.tools().list())
+                .isInstanceOfSatisfying(FonellaNotFoundException.class, e -> assertThat(e.getMessage())
+                        .contains("GET /v1/tools failed with HTTP 404")
+                        .contains("There is no such endpoint at " + emulator.baseUrl() + "/api")
+                        .contains("fonella.base-url in Spring Boot, baseUrl in the Maven plugin, "
+                                + "FonellaClient.Builder.baseUrl otherwise")
+                        .doesNotContain("Check the id"));
+    }
+
+    @Test
     void unprocessableAnswerIsAValidationError() {
         emulator.faults().inject(Fault.status(422).on("POST", "/v1/tools"));
 

@@ -208,6 +208,27 @@ class ToolsIT extends AccountPerTest {
     }
 
     @Test
+    void clientRejectsHeadersThatCannotBeSentAsGivenWithoutQuotingTheirValues() {
+        int before = emulator.requests().size();
+        for (Map<String, String> headers : List.of(Map.of("X-A", "v\r\nInjected: 1"), Map.of("X-A", "secret\n"),
+                Map.of("Bad Header", "v"), Map.of("", "v"), Map.of("X:A", "v"))) {
+            assertThatThrownBy(() -> client.tools().create(CreateToolRequest.builder().name("a").description("d")
+                    .url(URL).headers(headers).build()))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.field()).isEqualTo("headers");
+                        assertThat(e.getMessage()).doesNotContain("Injected").doesNotContain("secret");
+                    });
+            assertThatThrownBy(() -> client.tools().update("id", UpdateToolRequest.builder().headers(headers).build()))
+                    .isInstanceOfSatisfying(InvalidRequestException.class,
+                            e -> assertThat(e.field()).isEqualTo("headers"));
+        }
+        assertThat(emulator.requests()).as("nothing was sent").hasSize(before);
+        Tool created = client.tools().create(CreateToolRequest.builder().name("a").description("d").url(URL)
+                .headers(Map.of("X-Api-Key", "tab\tinside is allowed", "x.y_z~1", "v")).build());
+        assertThat(created.headers()).containsEntry("X-Api-Key", "tab\tinside is allowed");
+    }
+
+    @Test
     void keyWithoutToolsScopeIsForbidden() {
         FonellaClient limited = emulator.client(emulator.createApiKey(account, null, ApiKeyScope.WEBHOOKS_MANAGE));
 

@@ -38,8 +38,13 @@ import redis.embedded.RedisServer;
  * is {@code CONCURRENCY} client threads in this JVM, each posting signed {@code call.ended}
  * deliveries with a fresh event id (so every delivery claims and completes) as fast as the answers
  * come. Reports requests per second, client latency, from inside each app the time spent in the
- * store per delivery (claim plus completion), and the CPU time per delivery of the app and of the
- * store's server processes (which, on a shared machine, says more than throughput).
+ * store per delivery (claim plus completion), and the CPU time per delivery of the app, of the
+ * store's server processes and of this load generator, with the machine's busy share (which, on a
+ * shared machine, say more than throughput). From those, the ceiling of each store's ratio on this
+ * machine: what it would be if the client cost nothing, T / (T + S), with T the in-memory
+ * delivery's whole cost to the machine and S the store server's own work per delivery.
+ *
+ * <p>{@code -Dbench.app-args="..."} adds arguments to every app alike.
  *
  * <p>Usage (see {@code benchmarks/store-load.sh}): {@code StoreLoad <classpath> <rounds> <seconds>
  * <warmup seconds> <concurrency> <transcript messages>}; {@code -Dbench.synchronous-commit=off}
@@ -131,8 +136,10 @@ public final class StoreLoad {
                     double driverCpuPerDelivery = (ownCpuNanos() - driverCpu) / 1e3 / r[4];
                     long[] busyAfter = machineTicks();
                     double busyShare = (double) (busyAfter[0] - busy[0]) / (busyAfter[1] - busy[1]);
+                    // the whole machine's CPU per delivery: app, store server, this load generator, the kernel
+                    double machineCpuPerDelivery = busyShare * Runtime.getRuntime().availableProcessors() * 1e6 / r[0];
                     results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2], appCpuPerDelivery,
-                        serverCpuPerDelivery});
+                        serverCpuPerDelivery, machineCpuPerDelivery});
                     System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s %13.1f %4.0f%%%n", round, store,
                             r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery,
                             t[3] == 0 ? "-" : String.format("%.1f", (double) t[4] / t[3]), driverCpuPerDelivery,
@@ -142,9 +149,17 @@ public final class StoreLoad {
             System.out.printf("# load average after: %s%n", loadAverage());
             for (String store : List.of("jdbc", "redis")) {
                 double[] ratios = new double[rounds];
+                // what the ratio would be if the client cost nothing: the in-memory delivery's whole cost
+                // to the machine, T, against T plus the store server's own work, S, measured in the round
+                double[] ceilings = new double[rounds];
                 for (int i = 0; i < rounds; i++) {
                     ratios[i] = results.get(store).get(i)[0] / results.get("memory").get(i)[0];
+                    double machine = results.get("memory").get(i)[7];
+                    ceilings[i] = machine / (machine + results.get(store).get(i)[6]);
                 }
+                System.out.printf("CEILING %s: with a client that cost nothing, T / (T + S) per round %s, "
+                        + "in-memory T per round %s us%n", store, Arrays.toString(round3(ceilings)),
+                        Arrays.toString(results.get("memory").stream().mapToDouble(row -> Math.round(row[7])).toArray()));
                 System.out.printf("SUMMARY %s vs memory: throughput ratio per round %s -> mean %.3f ± %.3f (95%% CI); "
                         + "%s %.0f req/s, memory %.0f req/s; store per delivery p50 %.0f us, p99 %.0f us "
                         + "(memory p50 %.0f us, p99 %.0f us); CPU per delivery: app %.1f us + store server %.1f us "

@@ -277,8 +277,15 @@ public final class FonellaAutoConfiguration {
         @Bean
         FonellaHandlerMapping fonellaHandlerMapping(FonellaProperties properties, FonellaHandlerRegistry registry,
                 FonellaToolHandler tools, FonellaWebhookHandler webhooks) {
-            return new FonellaHandlerMapping(ToolEndpoint.normalizeBasePath(properties.getBasePath()), registry,
-                    tools, webhooks);
+            String basePath;
+            try {
+                basePath = ToolEndpoint.normalizeBasePath(properties.getBasePath());
+            } catch (InvalidRequestException e) {
+                throw new FonellaStartupException("fonella.base-path is invalid: " + e.getMessage(),
+                        "Set fonella.base-path to a plain path such as " + ToolEndpoint.DEFAULT_BASE_PATH
+                                + ", or leave it unset.", e);
+            }
+            return new FonellaHandlerMapping(basePath, registry, tools, webhooks);
         }
     }
 

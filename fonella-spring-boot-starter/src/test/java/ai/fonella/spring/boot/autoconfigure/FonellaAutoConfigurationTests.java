@@ -256,6 +256,17 @@ class FonellaAutoConfigurationTests {
     }
 
     @Test
+    void failsOnABasePathThatIsNotAPlainPathNamingTheProperty() {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(FonellaAutoConfiguration.class))
+                .withPropertyValues("fonella.base-path=/my path").withUserConfiguration(ToolBeans.class)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                            "fonella.base-path is invalid: The base path '/my path' must be a plain path");
+                });
+    }
+
+    @Test
     void failsWhenToolsMustBeRegisteredButNothingServesThem() {
         runner.withPropertyValues("fonella.api-key=" + KEY, "fonella.public-url=https://shop.example.com")
                 .withUserConfiguration(ToolBeans.class).run(context -> {
