@@ -103,7 +103,8 @@ final class ProjectToolScanner {
             throw new MojoFailureException("No compiled class in package" + (empty.size() == 1 ? " " : "s ")
                     + String.join(", ", empty) + " under " + classesDirectory + ". Check the <packages> "
                     + "configuration of the fonella plugin (fonella.packages): a package there that holds no class "
-                    + "is usually misspelt. Fix or remove it; leave <packages> out to scan every class.");
+                    + "is usually misspelt. Fix or remove it; leave <packages> out to scan every class. (If the classes are "
+                    + "not compiled yet, run the goal after compile: mvn compile fonella:plan.)");
         }
         Set<Path> entries = new LinkedHashSet<>();
         entries.add(classesDirectory.toAbsolutePath().normalize());
