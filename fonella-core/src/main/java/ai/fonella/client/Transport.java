@@ -219,8 +219,8 @@ final class Transport {
         }
         if (node == null || !node.isObject()) {
             throw new FonellaApiException(operation + " answered " + status + " with a body that is not the "
-                    + "documented JSON envelope" + requestIdSuffix(requestId) + ". " + BASE_URL_HINT, status, "invalid_response", null,
-                    requestId);
+                    + "documented JSON envelope" + requestIdSuffix(requestId) + ". " + BASE_URL_HINT, status,
+                    "invalid_response", null, requestId);
         }
         return node;
     }

@@ -221,6 +221,17 @@ public final class ApiRules {
     }
 
     /**
+     * Whether a text is an HTTP header name: a token of RFC 9110 (letters, digits and
+     * {@code !#$%&'*+-.^_`|~}).
+     *
+     * @param name the text, may be {@code null}
+     * @return {@code true} when it is one
+     */
+    public static boolean isHeaderName(String name) {
+        return name != null && HEADER_NAME.matcher(name).matches();
+    }
+
+    /**
      * Requires HTTP headers that can be sent as given: every name a token (RFC 9110: letters, digits
      * and {@code !#$%&'*+-.^_`|~}), every value present and free of control characters other than a
      * tab (a line break would end the header and start another). Values are never quoted in the
@@ -236,7 +247,7 @@ public final class ApiRules {
         }
         for (Map.Entry<String, String> header : headers.entrySet()) {
             String name = header.getKey();
-            if (name == null || !HEADER_NAME.matcher(name).matches()) {
+            if (!isHeaderName(name)) {
                 throw new InvalidRequestException(field, field + " has a header named "
                         + (name == null ? "null" : "'" + name + "'") + ", which is not an HTTP header name (letters, "
                         + "digits and !#$%&'*+-.^_`|~ only, no spaces); rename it, e.g. X-Api-Key.");

@@ -41,7 +41,7 @@ public record ToolEndpoint(String publicUrl, String basePath, String secretHeade
         publicUrl = normalizePublicUrl(publicUrl);
         basePath = normalizeBasePath(basePath);
         secretHeader = secretHeader == null || secretHeader.isBlank() ? DEFAULT_SECRET_HEADER : secretHeader.strip();
-        if (!secretHeader.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+        if (!ApiRules.isHeaderName(secretHeader)) {
             throw new InvalidRequestException("secretHeader", "The tool secret header name '" + secretHeader
                     + "' is not a valid HTTP header name; use letters, digits and dashes, e.g. "
                     + DEFAULT_SECRET_HEADER + ".");
