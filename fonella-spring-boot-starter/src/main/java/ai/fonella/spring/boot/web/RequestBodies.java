@@ -39,6 +39,8 @@ final class RequestBodies {
 
     private static final String ARRIVAL = RequestBodies.class.getName() + ".arrival";
     private static final String BODY = RequestBodies.class.getName() + ".body";
+    /** At most this much of a refused body is read before its connection is closed (Tomcat's own default swallow). */
+    private static final long MAX_DROPPED = 2 * 1024 * 1024;
 
     private RequestBodies() {
     }
@@ -130,9 +132,9 @@ final class RequestBodies {
     }
 
     /**
-     * Sends an answer to a request whose body will not be read, and lets go of that body: the
-     * connection is closed after the answer, and the unread rest is left to a non-blocking read, so
-     * that no request thread waits for it (Tomcat would otherwise drain up to its
+     * Sends an answer to a request whose body will not be read, and lets go of that body: what of it
+     * has already arrived is dropped, the connection is closed after the answer, and the unread rest
+     * is left to a non-blocking read, so that no request thread waits for it (Tomcat would otherwise drain up to its
      * {@code max-swallow-size} on the request thread, as long as a stalled client likes).
      *
      * @param request the request
@@ -150,6 +152,7 @@ final class RequestBodies {
         if (!pending || !request.isAsyncSupported() || request.isAsyncStarted()) {
             return;
         }
+        dropArrived(request.getInputStream());
         AsyncContext async = request.startAsync();
         try {
             request.getInputStream().setReadListener(IGNORED);
@@ -157,6 +160,26 @@ final class RequestBodies {
             // a container without non-blocking reads: it drains the rest as it always does
         } finally {
             async.complete();
+        }
+    }
+
+    /**
+     * Reads and drops what of a body has already arrived, up to {@value #MAX_DROPPED} bytes, never
+     * waiting for more: a connection closed with unread bytes is reset by the kernel, and the reset
+     * can discard the answer before a client that is still sending has read it.
+     */
+    private static void dropArrived(ServletInputStream in) {
+        byte[] dropped = new byte[8192];
+        try {
+            for (long left = MAX_DROPPED; left > 0 && !in.isFinished() && in.available() > 0; ) {
+                int read = in.read(dropped, 0, (int) Math.min(dropped.length, Math.min(left, in.available())));
+                if (read < 0) {
+                    return;
+                }
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the connection is going away anyway
         }
     }
 
