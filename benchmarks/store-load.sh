@@ -7,6 +7,7 @@
 #
 #   ./benchmarks/store-load.sh                               # defaults below
 #   ROUNDS=5 DURATION=10 WARMUP=60 CONCURRENCY=32 MESSAGES=20 SYNC_COMMIT=on ./benchmarks/store-load.sh
+#   STORE_CPU=1 ./benchmarks/store-load.sh   # the store servers on CPU 1 alone, apps and generator on the rest
 #
 # See docs/PERFORMANCE.md.
 set -euo pipefail
@@ -18,5 +19,11 @@ MESSAGES=${MESSAGES:-20}
 SYNC_COMMIT=${SYNC_COMMIT:-on}   # PostgreSQL synchronous_commit; off: commits do not wait for the WAL flush
 source "$(dirname "$0")/build.sh"
 cp="$root/benchmarks/target/classes:$classpath"
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dbench.app-args="${APP_ARGS:-}" -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
+pin=()
+if [[ -n "${STORE_CPU:-}" ]]; then
+  others=$(seq 0 $(( $(grep -c '^cpu[0-9]' /proc/stat) - 1 )) | grep -vx "$STORE_CPU" | paste -sd,)
+  [[ -n "$others" ]] || { echo "STORE_CPU=$STORE_CPU leaves no CPU for the apps" >&2; exit 1; }
+  pin=(taskset -c "$others")
+fi
+exec "${pin[@]}" "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dbench.app-args="${APP_ARGS:-}" -Dbench.store-cpu="${STORE_CPU:-}" -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
   "$CONCURRENCY" "$MESSAGES"

@@ -44,7 +44,11 @@ import redis.embedded.RedisServer;
  * machine: what it would be if the client cost nothing, T / (T + S), with T the in-memory
  * delivery's whole cost to the machine and S the store server's own work per delivery.
  *
- * <p>{@code -Dbench.app-args="..."} adds arguments to every app alike.
+ * <p>{@code -Dbench.app-args="..."} adds arguments to every app alike. {@code -Dbench.store-cpu=1}
+ * (with this JVM started on the other CPUs, as {@code STORE_CPU} in {@code store-load.sh} does) moves
+ * the store servers to a CPU of their own, as in production, where they run on other machines: the
+ * apps and this load generator then share the rest, and the CEILING line gives way to the busy
+ * share of the store's CPUs.
  *
  * <p>Usage (see {@code benchmarks/store-load.sh}): {@code StoreLoad <classpath> <rounds> <seconds>
  * <warmup seconds> <concurrency> <transcript messages>}; {@code -Dbench.synchronous-commit=off}
@@ -81,10 +85,22 @@ public final class StoreLoad {
             Map<String, ProcessHandle> servers = Map.of("jdbc", postmaster(postgres.getPort()),
                     "redis", redisServer());
             Map<String, ProcessHandle> appProcesses = new LinkedHashMap<>();
+            String storeCpu = System.getProperty("bench.store-cpu", "").strip();
+            if (!storeCpu.isEmpty()) {
+                // PostgreSQL's backends, forked for the apps' connections later, inherit the postmaster's
+                for (ProcessHandle server : servers.values()) {
+                    for (ProcessHandle process : java.util.stream.Stream.concat(java.util.stream.Stream.of(server),
+                            server.descendants()).toList()) {
+                        pin(process, storeCpu);
+                    }
+                }
+            }
             for (String store : STORES) {
                 Path portFile = work.resolve(store + ".port");
                 List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xms512m", "-Xmx512m", "-Dbench.port-file=" + portFile, "-cp", classpath,
+                        .toString(), "-Xms512m", "-Xmx512m",
+                        // the JVM sizes itself as on the whole machine, also when pinned to part of it
+                        "-XX:ActiveProcessorCount=" + machineCpus(), "-Dbench.port-file=" + portFile, "-cp", classpath,
                         BenchApp.class.getName(), "--server.address=127.0.0.1", "--server.port=0",
                         "--bench.store-timings=true", "--spring.autoconfigure.exclude=",
                         "--fonella.webhooks.deduplication.store=" + store,
@@ -107,10 +123,14 @@ public final class StoreLoad {
             WebhookSigner signer = WebhookSigner.of(SignatureScheme.FONELLA, BenchApp.WEBHOOK_SECRET);
             System.out.printf("# %s  %d cores  java %s  %d rounds x %d s per store, warm-up %d s, concurrency %d, "
                     + "call.ended with %d transcript messages (%d bytes)%n", Instant.now(),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), rounds, seconds,
+                    machineCpus(), System.getProperty("java.version"), rounds, seconds,
                     warmup, concurrency, messages, CallEvents.callEndedBody("evt_size", messages).length);
             System.out.printf("# PostgreSQL synchronous_commit=%s; load average before: %s%n", synchronousCommit,
                     loadAverage());
+            if (!storeCpu.isEmpty()) {
+                System.out.printf("# store servers on CPU %s of their own; apps and load generator on %s%n", storeCpu,
+                        affinity());
+            }
             for (String store : STORES) {
                 load(http, signer, endpoints.get(store), "w" + store, warmup, concurrency, messages);
                 timings(http, endpoints.get(store));
@@ -119,7 +139,7 @@ public final class StoreLoad {
             STORES.forEach(store -> results.put(store, new ArrayList<>()));
             System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s %13s %13s %5s%n", "round", "store", "req/s",
                     "p50_us", "p99_us", "errors", "store_p50_us", "store_p99_us", "stored", "app_cpu_us", "server_cpu_us",
-                    "keys_per_trip", "driver_cpu_us", "busy");
+                    "keys_per_trip", "driver_cpu_us", storeCpu.isEmpty() ? "busy" : "busy (store CPU)");
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = new ArrayList<>(STORES);
                 Collections.rotate(order, round - 1);
@@ -127,23 +147,29 @@ public final class StoreLoad {
                     long appCpu = cpuNanos(appProcesses.get(store));
                     long serverCpu = cpuNanos(servers.get(store));
                     long driverCpu = ownCpuNanos();
-                    long[] busy = machineTicks();
+                    long[] busy = machineTicks("cpu");
+                    long[] storeBusy = storeCpu.isEmpty() ? null : machineTicks("cpu" + storeCpu);
                     double[] r = load(http, signer, endpoints.get(store), "r" + round + store, seconds, concurrency,
                             messages);
                     long[] t = timings(http, endpoints.get(store));
                     double appCpuPerDelivery = (cpuNanos(appProcesses.get(store)) - appCpu) / 1e3 / r[4];
                     double serverCpuPerDelivery = (cpuNanos(servers.get(store)) - serverCpu) / 1e3 / r[4];
                     double driverCpuPerDelivery = (ownCpuNanos() - driverCpu) / 1e3 / r[4];
-                    long[] busyAfter = machineTicks();
+                    long[] busyAfter = machineTicks("cpu");
                     double busyShare = (double) (busyAfter[0] - busy[0]) / (busyAfter[1] - busy[1]);
+                    String storeBusyShare = "";
+                    if (storeBusy != null) {
+                        long[] after = machineTicks("cpu" + storeCpu);
+                        storeBusyShare = String.format(" (%.0f%%)", 100.0 * (after[0] - storeBusy[0]) / (after[1] - storeBusy[1]));
+                    }
                     // the whole machine's CPU per delivery: app, store server, this load generator, the kernel
-                    double machineCpuPerDelivery = busyShare * Runtime.getRuntime().availableProcessors() * 1e6 / r[0];
+                    double machineCpuPerDelivery = busyShare * machineCpus() * 1e6 / r[0];
                     results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2], appCpuPerDelivery,
                         serverCpuPerDelivery, machineCpuPerDelivery});
-                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s %13.1f %4.0f%%%n", round, store,
+                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s %13.1f %4.0f%%%s%n", round, store,
                             r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery,
                             t[3] == 0 ? "-" : String.format("%.1f", (double) t[4] / t[3]), driverCpuPerDelivery,
-                            100 * busyShare);
+                            100 * busyShare, storeBusyShare);
                 }
             }
             System.out.printf("# load average after: %s%n", loadAverage());
@@ -157,9 +183,11 @@ public final class StoreLoad {
                     double machine = results.get("memory").get(i)[7];
                     ceilings[i] = machine / (machine + results.get(store).get(i)[6]);
                 }
-                System.out.printf("CEILING %s: with a client that cost nothing, T / (T + S) per round %s, "
+                if (storeCpu.isEmpty()) { // pinned, the apps' CPUs and the store's are not one pool
+                    System.out.printf("CEILING %s: with a client that cost nothing, T / (T + S) per round %s, "
                         + "in-memory T per round %s us%n", store, Arrays.toString(round3(ceilings)),
                         Arrays.toString(results.get("memory").stream().mapToDouble(row -> Math.round(row[7])).toArray()));
+                }
                 System.out.printf("SUMMARY %s vs memory: throughput ratio per round %s -> mean %.3f ± %.3f (95%% CI); "
                         + "%s %.0f req/s, memory %.0f req/s; store per delivery p50 %.0f us, p99 %.0f us "
                         + "(memory p50 %.0f us, p99 %.0f us); CPU per delivery: app %.1f us + store server %.1f us "
@@ -200,15 +228,51 @@ public final class StoreLoad {
                 .findFirst().orElseThrow(() -> new IllegalStateException("No redis-server started by this JVM"));
     }
 
-    /** The machine's busy and total CPU ticks so far, from the first line of {@code /proc/stat}. */
-    private static long[] machineTicks() throws IOException {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    /**
+     * The busy and total CPU ticks so far of the machine ({@code cpu}) or of one CPU ({@code cpu1}),
+     * from {@code /proc/stat}.
+     */
+    private static long[] machineTicks(String line) throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith(line + " "))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No " + line + " in /proc/stat; "
+                        + "bench.store-cpu takes one CPU's number")).trim().split("\\s+");
         long total = 0;
         long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle and iowait
         for (int i = 1; i < Math.min(fields.length, 9); i++) { // user .. steal; guest time is in user already
             total += Long.parseLong(fields[i]);
         }
         return new long[] {total - idle, total};
+    }
+
+    /** The machine's CPUs, whatever this process's affinity. */
+    private static int machineCpus() {
+        try {
+            return (int) Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).count();
+        } catch (IOException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** This process's CPU affinity, as {@code taskset} prints it. */
+    private static String affinity() {
+        try {
+            Process p = new ProcessBuilder("taskset", "-c", "-p", Long.toString(ProcessHandle.current().pid()))
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            return out.substring(out.lastIndexOf(' ') + 1);
+        } catch (IOException | InterruptedException e) {
+            return "?";
+        }
+    }
+
+    /** Moves a process, all its threads, to the given CPUs. */
+    private static void pin(ProcessHandle process, String cpus) throws IOException, InterruptedException {
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(process.pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (taskset.waitFor() != 0) {
+            throw new IllegalStateException("taskset could not move process " + process.pid() + " to CPUs " + cpus);
+        }
     }
 
     /** CPU time this JVM, the load generator, used so far (not the processes it started). */
