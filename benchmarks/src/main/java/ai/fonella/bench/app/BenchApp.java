@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -35,8 +36,8 @@ public class BenchApp {
     }
 
     @Bean
-    CallEvents callEvents() {
-        return new CallEvents();
+    CallEvents callEvents(@Value("${bench.handler-cpu-micros:0}") long workMicros) {
+        return new CallEvents(workMicros);
     }
 
     /** Writes the bound port to the file named by {@code -Dbench.port-file}, for the load script. */

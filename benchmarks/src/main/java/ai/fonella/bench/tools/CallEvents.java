@@ -2,6 +2,8 @@ package ai.fonella.bench.tools;
 
 import ai.fonella.event.CallEndedEvent;
 import ai.fonella.event.OnFonellaEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,24 @@ public class CallEvents {
 
     private final LongAdder handled = new LongAdder();
     private final LongAdder transcriptMessages = new LongAdder();
+    /** CPU time the handler spends on top, in nanoseconds: a stand-in for a real handler's own work. */
+    private final long workNanos;
+
+    /** A handler that does nothing but count. */
+    public CallEvents() {
+        this(0);
+    }
+
+    /**
+     * A handler that also spends this much of its thread's CPU time, as a real handler would on its
+     * own work (mapping the transcript, writing it to a database): {@code store-load.sh} with
+     * {@code APP_ARGS=--bench.handler-cpu-micros=N}.
+     *
+     * @param workMicros the CPU time per event, in microseconds
+     */
+    public CallEvents(long workMicros) {
+        this.workNanos = workMicros * 1000;
+    }
 
     /**
      * The handler.
@@ -29,6 +49,7 @@ public class CallEvents {
     public void onCallEnded(CallEndedEvent event) {
         handled.increment();
         transcriptMessages.add(event.call().transcriptMessages().size());
+        work();
     }
 
     /**
@@ -40,6 +61,7 @@ public class CallEvents {
     public void onCallEnded(String callId, int messages) {
         handled.increment();
         transcriptMessages.add(messages);
+        work();
     }
 
     /** @return events handled */
@@ -86,5 +108,16 @@ public class CallEvents {
         call.put("transcript", transcript.toString());
         call.put("endedReason", "customer-ended-call");
         return mapper.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Spends the configured CPU time of this thread. */
+    private void work() {
+        if (workNanos > 0) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long until = threads.getCurrentThreadCpuTime() + workNanos;
+            while (threads.getCurrentThreadCpuTime() < until) {
+                Thread.onSpinWait();
+            }
+        }
     }
 }
