@@ -323,11 +323,9 @@ final class Transport {
         String what = e instanceof HttpTimeoutException
                 ? "did not answer within " + requestTimeout.toMillis() + " ms"
                 : "could not be reached (" + describe(e) + ")";
-        String emulatorHint = baseUri.getScheme().equals("https") && ApiRules.isLoopback(baseUri.getHost())
-                ? " A Fonella emulator on this machine serves plain http://, not https://." : "";
         return new FonellaIoException("Fonella at " + baseUri + " " + what + " for " + operation
                 + ". Check " + BASE_URL + ", the network and any proxy between this app and Fonella."
-                + emulatorHint, e);
+                + ApiRules.unreachableHint(baseUri), e);
     }
 
     private static String describe(Throwable e) {

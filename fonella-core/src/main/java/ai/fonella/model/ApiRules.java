@@ -98,6 +98,19 @@ public final class ApiRules {
     }
 
     /**
+     * What to add to a message saying that a base URL could not be reached: a Fonella emulator on
+     * this machine serves plain {@code http://}, so an {@code https://} URL on a loopback host is the
+     * likely mistake.
+     *
+     * @param baseUrl the base URL that could not be reached
+     * @return a sentence with a leading space, or an empty string
+     */
+    public static String unreachableHint(URI baseUrl) {
+        return "https".equals(baseUrl.getScheme()) && isLoopback(baseUrl.getHost())
+                ? " A Fonella emulator on this machine serves plain http://, not https://." : "";
+    }
+
+    /**
      * Whether a host names the loopback interface.
      *
      * @param host a host name or address literal

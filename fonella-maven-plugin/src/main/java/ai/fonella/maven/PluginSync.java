@@ -6,6 +6,7 @@ import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaAuthenticationException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.FonellaIoException;
+import ai.fonella.model.ApiRules;
 import ai.fonella.support.ProxyRules;
 import ai.fonella.sync.DesiredTool;
 import ai.fonella.sync.SyncPlan;
@@ -246,7 +247,8 @@ final class PluginSync {
                     + (settings.proxy() == null || settings.proxy().direct() ? "any proxy or firewall between this "
                     + "build and Fonella (a proxy is taken from the <proxies> of settings.xml)"
                     : "the " + settings.proxy() + " of settings.xml that requests go through: its host, port, "
-                    + "credentials and <nonProxyHosts>") + ". Nothing was changed.");
+                    + "credentials and <nonProxyHosts>") + "." + ApiRules.unreachableHint(client.baseUri())
+                    + " Nothing was changed.");
         }
         if (cause instanceof FonellaApiException api) {
             return new MojoExecutionException("The Fonella API failed to " + operation + ": " + api.getMessage());

@@ -213,7 +213,18 @@ class PluginSyncIT {
                 .hasMessageContaining("ConnectException")
                 .hasMessageContaining("-Dfonella.baseUrl")
                 .hasMessageContaining("Nothing was changed")
-                .hasMessageNotContaining(account.apiKey());
+                .hasMessageNotContaining(account.apiKey())
+                .hasMessageNotContaining("https://");
+
+        // https:// to this machine: an emulator serves plain http://, and the message says so
+        PluginSync https = new PluginSync(new PluginSync.SyncSettings("https://127.0.0.1:" + closedPort,
+                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false,
+                null), log);
+        assertThatThrownBy(() -> https.plan(TOOLS))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("Cannot reach the Fonella API at https://127.0.0.1:" + closedPort)
+                .hasMessageContaining("A Fonella emulator on this machine serves plain http://, not https://.")
+                .hasMessageEndingWith("Nothing was changed.");
     }
 
     @Test
