@@ -176,6 +176,21 @@ final class RequestBodies {
     }
 
     /**
+     * Completes a request after an I/O error. The container calls the read listener's
+     * {@code onError}, then puts the request in an error state and calls the {@link AsyncListener}s'
+     * {@code onError}: one of them must complete it now, even if it was completed before the error
+     * state, or the container dispatches to the app's error page, which then fails to write to the
+     * closed response and logs a warning for every such request.
+     */
+    private static void completeAfterError(AsyncContext async) {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyCompleting) {
+            // completed in this error state already
+        }
+    }
+
+    /**
      * Reads and drops the rest of a refused body as it arrives, then lets the container close the
      * connection: at the end of the body, after {@value #MAX_DROPPED} bytes, or at {@link #DRAIN}.
      */
@@ -223,7 +238,8 @@ final class RequestBodies {
 
         @Override
         public void onError(AsyncEvent event) {
-            close();
+            closed.set(true);
+            completeAfterError(async);
         }
 
         @Override
@@ -353,7 +369,11 @@ final class RequestBodies {
 
         @Override
         public void onError(AsyncEvent event) {
-            onError(event.getThrowable());
+            if (finished.get()) {
+                completeAfterError(async); // answered already, by the read listener's onError
+            } else {
+                onError(event.getThrowable());
+            }
         }
 
         @Override
