@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.core.io.ByteArrayResource;
@@ -24,6 +26,10 @@ public final class JdbcDeduplicationSchema {
 
     /** Where the scripts are, on the class path. */
     public static final String SCRIPT_LOCATION = "ai/fonella/spring/boot/dedup/schema-%s.sql";
+
+    /** The table's and the index's names in the shipped scripts. */
+    private static final Pattern DEFAULT_NAMES = Pattern.compile(
+            "\\b" + JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME + "(_expires_at)?\\b");
 
     private JdbcDeduplicationSchema() {
     }
@@ -64,9 +70,11 @@ public final class JdbcDeduplicationSchema {
             throw new UncheckedIOException(e);
         }
         String table = JdbcEventDeduplicationStore.requireTableName(tableName);
+        // the index is named after the table without its schema: no database takes a qualified index name
         String index = table.substring(table.indexOf('.') + 1) + "_expires_at";
-        return sql.replace(JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME + "_expires_at", index)
-                .replace(JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME, table);
+        // one pass over whole identifiers, so that a new name containing the old one is not renamed twice
+        return DEFAULT_NAMES.matcher(sql).replaceAll(name -> Matcher.quoteReplacement(name.group(1) != null ? index
+                : table));
     }
 
     /**

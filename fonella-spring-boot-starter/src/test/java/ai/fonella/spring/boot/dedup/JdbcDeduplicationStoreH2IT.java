@@ -37,6 +37,13 @@ class JdbcDeduplicationStoreH2IT extends JdbcStoreContract {
                     .doesNotContain("fonella_event_claims");
         }
         assertThat(JdbcDeduplicationSchema.script("oracle", "t")).isNull();
+        // a new name containing the default one: each identifier renamed once, the index never qualified
+        assertThat(JdbcDeduplicationSchema.script("postgresql", "ops.fonella_event_claims"))
+                .contains("CREATE TABLE IF NOT EXISTS ops.fonella_event_claims (")
+                .contains("CREATE INDEX IF NOT EXISTS fonella_event_claims_expires_at ON ops.fonella_event_claims ");
+        assertThat(JdbcDeduplicationSchema.script("h2", "fonella_event_claims_v2"))
+                .contains("CREATE INDEX IF NOT EXISTS fonella_event_claims_v2_expires_at ON fonella_event_claims_v2 ")
+                .doesNotContain("_v2_v2");
     }
 
     @Test

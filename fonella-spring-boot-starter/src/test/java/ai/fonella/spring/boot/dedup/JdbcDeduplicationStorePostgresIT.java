@@ -7,6 +7,7 @@ import ai.fonella.event.EventDeduplicationStore.State;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,14 +66,21 @@ class JdbcDeduplicationStorePostgresIT extends JdbcStoreContract {
     @Test
     void createsATableUnderAnotherNameInAnotherSchema() {
         JdbcClient.create(dataSource).sql("CREATE SCHEMA IF NOT EXISTS ops").update();
-        JdbcDeduplicationSchema.create(dataSource, "ops.webhook_claims");
-        try (JdbcEventDeduplicationStore store = new JdbcEventDeduplicationStore(dataSource, "ops.webhook_claims",
-                Duration.ofDays(1), Clock.systemUTC())) {
-            Key key = key();
-            store.tryClaim(key, LEASE);
-            store.complete(key);
-            assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM ops.webhook_claims WHERE event_id = ?")
-                    .param(key.eventId()).query(Long.class).single()).isEqualTo(1L);
+        // the second keeps the default name in another schema: its index name must not be qualified
+        for (String table : List.of("ops.webhook_claims", "ops." + JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME)) {
+            JdbcDeduplicationSchema.create(dataSource, table);
+            try (JdbcEventDeduplicationStore store = new JdbcEventDeduplicationStore(dataSource, table,
+                    Duration.ofDays(1), Clock.systemUTC())) {
+                Key key = key();
+                store.tryClaim(key, LEASE);
+                store.complete(key);
+                assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM " + table + " WHERE event_id = ?")
+                        .param(key.eventId()).query(Long.class).single()).as(table).isEqualTo(1L);
+            }
+            String bare = table.substring("ops.".length());
+            assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = 'ops' "
+                    + "AND tablename = ? AND indexname = ?").params(bare, bare + "_expires_at").query(Long.class)
+                    .single()).as(table).isEqualTo(1L);
         }
     }
 
