@@ -9,6 +9,7 @@ import ai.fonella.spring.boot.dedup.RedisEventDeduplicationStore;
 import ai.fonella.spring.boot.registry.FonellaStartupException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,10 +109,12 @@ final class FonellaDeduplicationStores {
                 try {
                     JdbcDeduplicationSchema.create(dataSource, table);
                 } catch (IllegalStateException | DataAccessException e) {
-                    throw new FonellaStartupException("Could not create the deduplication table " + table + ": "
-                            + e.getMessage(), "Check that the database is reachable and that its user may create "
-                            + "tables; or create the table from the shipped script and set "
-                            + "fonella.webhooks.deduplication.jdbc.initialize-schema=never.", e);
+                    throw new FonellaStartupException("Could not create the deduplication table " + table + " ("
+                            + "fonella.webhooks.deduplication.jdbc.initialize-schema=" + mode.name().toLowerCase(Locale.ROOT) + "): " + e.getMessage(), "Check that the database is "
+                            + "reachable and that its user may create tables. Or create the table once from "
+                            + String.format(JdbcDeduplicationSchema.SCRIPT_LOCATION, "{postgresql,h2,mysql,mariadb}")
+                            + " in the Fonella starter's jar and set initialize-schema=never: the app then also starts "
+                            + "while the database is down, answering webhook deliveries 503 until it is back.", e);
                 }
             }
             JdbcEventDeduplicationStore store = new JdbcEventDeduplicationStore(dataSource, table,
@@ -159,7 +162,15 @@ final class FonellaDeduplicationStores {
                         "Set it to e.g. " + RedisEventDeduplicationStore.DEFAULT_KEY_PREFIX
                                 + ", so the store's keys are told apart from the app's.", null);
             }
-            return new RedisEventDeduplicationStore(connections, prefix, config.getRetention());
+            RedisEventDeduplicationStore store = new RedisEventDeduplicationStore(connections, prefix,
+                    config.getRetention());
+            try {
+                store.ping();
+            } catch (DataAccessException e) {
+                log.warn("Fonella: the deduplication Redis cannot be reached now; webhook deliveries are answered 503 "
+                        + "until it can: {}", e.getMostSpecificCause().toString());
+            }
+            return store;
         }
     }
 }

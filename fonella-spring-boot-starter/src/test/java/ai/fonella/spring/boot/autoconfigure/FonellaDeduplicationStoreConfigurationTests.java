@@ -7,18 +7,25 @@ import ai.fonella.event.EventDeduplicationStore;
 import ai.fonella.event.InMemoryEventDeduplicationStore;
 import ai.fonella.spring.boot.dedup.JdbcEventDeduplicationStore;
 import ai.fonella.spring.boot.dedup.RedisEventDeduplicationStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+@ExtendWith(OutputCaptureExtension.class)
 class FonellaDeduplicationStoreConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -95,13 +102,34 @@ class FonellaDeduplicationStoreConfigurationTests {
     }
 
     @Test
-    void usesTheAppsRedisConnection() {
+    void usesTheAppsRedisConnectionAndStartsWhileRedisIsDown(CapturedOutput output) throws IOException {
         runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
                 .withPropertyValues("fonella.webhooks.deduplication.store=redis",
-                        "fonella.webhooks.deduplication.redis.key-prefix=shop:")
+                        "fonella.webhooks.deduplication.redis.key-prefix=shop:", "spring.data.redis.host=127.0.0.1",
+                        "spring.data.redis.port=" + closedPort())
                 .run(context -> assertThat(context.getBean(EventDeduplicationStore.class))
                         .isInstanceOf(RedisEventDeduplicationStore.class)
                         .hasToString("redis (keys shop:*)"));
+        assertThat(output).contains("the deduplication Redis cannot be reached now; webhook deliveries are answered "
+                + "503 until it can");
+    }
+
+    @Test
+    void failsAtStartupSayingHowToStartWhileTheDatabaseIsDownWhenTheTableMustBeCreated() throws IOException {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort() + "/app",
+                        "spring.datasource.hikari.connection-timeout=500",
+                        "fonella.webhooks.deduplication.store=jdbc",
+                        "fonella.webhooks.deduplication.jdbc.initialize-schema=always")
+                .run(context -> assertStartupFailure(context, "Could not create the deduplication table "
+                        + "fonella_event_claims (fonella.webhooks.deduplication.jdbc.initialize-schema=always)",
+                        "set initialize-schema=never: the app then also starts while the database is down"));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

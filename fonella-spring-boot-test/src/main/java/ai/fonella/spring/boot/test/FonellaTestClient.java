@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -197,8 +198,9 @@ public final class FonellaTestClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+            HttpHeaders headers = new HttpHeaders();
+            response.headers().map().forEach(headers::addAll);
+            return new Response(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not reach the app under test: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -211,10 +213,19 @@ public final class FonellaTestClient {
      * The app's answer.
      *
      * @param status the HTTP status
-     * @param contentType the content type, or {@code null}
+     * @param headers the response headers (for example {@code Retry-After} on a {@code 503})
      * @param body the body
      */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        /**
+         * The {@code Content-Type} header.
+         *
+         * @return the content type, or {@code null}
+         */
+        public String contentType() {
+            return headers.getFirst(HttpHeaders.CONTENT_TYPE);
+        }
 
         /**
          * The {@code result} of a tool answer.
