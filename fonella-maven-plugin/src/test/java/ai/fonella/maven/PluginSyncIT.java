@@ -204,10 +204,7 @@ class PluginSyncIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        PluginSync sync = new PluginSync(new PluginSync.SyncSettings("http://127.0.0.1:" + closedPort,
-                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false,
-                null), log);
-        assertThatThrownBy(() -> sync.plan(TOOLS))
+        assertThatThrownBy(() -> syncAt("http://127.0.0.1:" + closedPort).plan(TOOLS))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("Cannot reach the Fonella API at http://127.0.0.1:" + closedPort)
                 .hasMessageContaining("ConnectException")
@@ -217,14 +214,16 @@ class PluginSyncIT {
                 .hasMessageNotContaining("https://");
 
         // https:// to this machine: an emulator serves plain http://, and the message says so
-        PluginSync https = new PluginSync(new PluginSync.SyncSettings("https://127.0.0.1:" + closedPort,
-                new ApiKeyResolver.ResolvedKey(account.apiKey(), "the test"), PUBLIC_URL, null, null, null, false,
-                null), log);
-        assertThatThrownBy(() -> https.plan(TOOLS))
+        assertThatThrownBy(() -> syncAt("https://127.0.0.1:" + closedPort).plan(TOOLS))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("Cannot reach the Fonella API at https://127.0.0.1:" + closedPort)
                 .hasMessageContaining("A Fonella emulator on this machine serves plain http://, not https://.")
                 .hasMessageEndingWith("Nothing was changed.");
+    }
+
+    private PluginSync syncAt(String baseUrl) throws MojoFailureException {
+        return new PluginSync(new PluginSync.SyncSettings(baseUrl, new ApiKeyResolver.ResolvedKey(account.apiKey(),
+                "the test"), PUBLIC_URL, null, null, null, false, null), log);
     }
 
     @Test
