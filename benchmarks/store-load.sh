@@ -25,5 +25,5 @@ if [[ -n "${STORE_CPU:-}" ]]; then
   [[ -n "$others" ]] || { echo "STORE_CPU=$STORE_CPU leaves no CPU for the apps" >&2; exit 1; }
   pin=(taskset -c "$others")
 fi
-exec "${pin[@]}" "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dbench.app-args="${APP_ARGS:-}" -Dbench.store-cpu="${STORE_CPU:-}" -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
+exec ${pin[@]+"${pin[@]}"} "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dbench.app-args="${APP_ARGS:-}" -Dbench.store-cpu="${STORE_CPU:-}" -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
   "$CONCURRENCY" "$MESSAGES"

@@ -109,12 +109,13 @@ final class FonellaDeduplicationStores {
                 try {
                     JdbcDeduplicationSchema.create(dataSource, table);
                 } catch (IllegalStateException | DataAccessException e) {
-                    throw new FonellaStartupException("Could not create the deduplication table " + table + " ("
-                            + "fonella.webhooks.deduplication.jdbc.initialize-schema=" + mode.name().toLowerCase(Locale.ROOT) + "): " + e.getMessage(), "Check that the database is "
-                            + "reachable and that its user may create tables. Or create the table once from "
-                            + String.format(JdbcDeduplicationSchema.SCRIPT_LOCATION, "{postgresql,h2,mysql,mariadb}")
-                            + " in the Fonella starter's jar and set initialize-schema=never: the app then also starts "
-                            + "while the database is down, answering webhook deliveries 503 until it is back.", e);
+                    throw new FonellaStartupException("Could not create the deduplication table " + table
+                            + " (fonella.webhooks.deduplication.jdbc.initialize-schema="
+                            + mode.name().toLowerCase(Locale.ROOT) + "): " + e.getMessage(), "Check that the "
+                            + "database is reachable and that its user may create tables. Or create the table once "
+                            + "from " + JdbcDeduplicationSchema.ANY_SCRIPT + " in the Fonella starter's jar and set "
+                            + "initialize-schema=never: the app then also starts while the database is down, "
+                            + "answering webhook deliveries 503 until it is back.", e);
                 }
             }
             JdbcEventDeduplicationStore store = new JdbcEventDeduplicationStore(dataSource, table,
@@ -125,7 +126,7 @@ final class FonellaDeduplicationStores {
                 store.close();
                 throw new FonellaStartupException("The deduplication table " + table + " cannot be read: "
                         + e.getMostSpecificCause().getMessage(), "Create it from "
-                        + String.format(JdbcDeduplicationSchema.SCRIPT_LOCATION, platformOrAny(dataSource))
+                        + scriptFor(dataSource)
                         + " in the Fonella starter's jar (copy it into your Flyway or Liquibase migrations), or set "
                         + "fonella.webhooks.deduplication.jdbc.initialize-schema=always.", e);
             } catch (DataAccessException e) {
@@ -135,11 +136,12 @@ final class FonellaDeduplicationStores {
             return store;
         }
 
-        private static String platformOrAny(DataSource dataSource) {
+        private static String scriptFor(DataSource dataSource) {
             try {
-                return JdbcDeduplicationSchema.platform(dataSource);
+                return String.format(JdbcDeduplicationSchema.SCRIPT_LOCATION,
+                        JdbcDeduplicationSchema.platform(dataSource));
             } catch (IllegalStateException e) {
-                return "{postgresql,h2,mysql,mariadb}";
+                return JdbcDeduplicationSchema.ANY_SCRIPT;
             }
         }
     }

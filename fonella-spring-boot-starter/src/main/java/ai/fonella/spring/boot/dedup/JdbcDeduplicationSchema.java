@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -26,6 +27,12 @@ public final class JdbcDeduplicationSchema {
 
     /** Where the scripts are, on the class path. */
     public static final String SCRIPT_LOCATION = "ai/fonella/spring/boot/dedup/schema-%s.sql";
+
+    /** The databases a script is shipped for, as {@link #platform} names them. */
+    public static final List<String> PLATFORMS = List.of("postgresql", "h2", "mysql", "mariadb");
+
+    /** The scripts' location with every platform, {@code schema-{postgresql,h2,...}.sql}, for messages. */
+    public static final String ANY_SCRIPT = String.format(SCRIPT_LOCATION, "{" + String.join(",", PLATFORMS) + "}");
 
     /** The table's and the index's names in the shipped scripts. */
     private static final Pattern DEFAULT_NAMES = Pattern.compile(
@@ -90,7 +97,7 @@ public final class JdbcDeduplicationSchema {
         String sql = script(platform, tableName);
         if (sql == null) {
             throw new IllegalStateException("No deduplication table script is shipped for the database '" + platform
-                    + "' (there are: postgresql, h2, mysql, mariadb). Create the table " + tableName + " from "
+                    + "' (there are: " + String.join(", ", PLATFORMS) + "). Create the table " + tableName + " from "
                     + String.format(SCRIPT_LOCATION, "postgresql") + ", adapted to your database, and set "
                     + "fonella.webhooks.deduplication.jdbc.initialize-schema=never.");
         }

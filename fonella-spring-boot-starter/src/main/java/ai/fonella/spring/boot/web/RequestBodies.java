@@ -42,8 +42,8 @@ final class RequestBodies {
     /** At most this much of a refused body is read before its connection is closed (Tomcat's own default swallow). */
     private static final long MAX_DROPPED = 2 * 1024 * 1024;
     /**
-     * At most this long, a refused request's connection stays open after its answer, to take in what
-     * its client is still sending (Tomcat checks asynchronous timeouts once a second: up to a second more).
+     * How long a refused request's connection stays open after its answer, at most, to take in what
+     * its client is still sending; Tomcat checks asynchronous timeouts once a second, so about 1 to 2 s.
      */
     static final Duration DRAIN = Duration.ofSeconds(1);
 
@@ -370,7 +370,9 @@ final class RequestBodies {
         @Override
         public void onError(AsyncEvent event) {
             if (finished.get()) {
-                completeAfterError(async); // answered already, by the read listener's onError
+                // answered (by the read listener's onError) or dispatched with the body already: either
+                // way nothing is left to answer, and the request must be completed in this error state
+                completeAfterError(async);
             } else {
                 onError(event.getThrowable());
             }
