@@ -43,11 +43,16 @@ public final class ToolSyncPlanner {
         if (a.equals(b)) {
             return 0;
         }
-        if (a.isNumber() && b.isNumber()) {
+        if (a.isNumber() && b.isNumber() && finite(a) && finite(b)) {
             return a.decimalValue().compareTo(b.decimalValue());
         }
         return 1;
     };
+
+    /** Whether a number has a decimal value: not a double's or float's infinity or NaN. */
+    private static boolean finite(JsonNode number) {
+        return !(number.isDouble() || number.isFloat()) || Double.isFinite(number.doubleValue());
+    }
 
     private final int maxTools;
 

@@ -53,6 +53,22 @@ class ToolSyncPlannerTests {
     }
 
     @Test
+    void aRegisteredSchemaWithANonFiniteNumberIsADifferenceNotACrash() {
+        // an API that reads a bound beyond double's range into a double answers it as Infinity
+        JsonNode infinite = json("{\"type\":\"object\",\"properties\":{\"bonus\":{\"type\":\"integer\","
+                + "\"minimum\":1}}}");
+        ((tools.jackson.databind.node.ObjectNode) infinite.get("properties").get("bonus")).put("minimum",
+                Double.NEGATIVE_INFINITY);
+        Tool existing = new Tool("t1", "lookupOrder", "Looks up lookupOrder", ENDPOINT.toolUrl("lookupOrder"),
+                ToolMethod.POST, ENDPOINT.headers(), infinite, true, T0);
+
+        SyncPlan plan = planner.plan(List.of(desired("lookupOrder")), List.of(existing), ENDPOINT, false);
+
+        assertThat(plan.summary()).contains("1 to update");
+        assertThat(ToolSyncPlanner.sameJson(infinite, infinite.deepCopy())).isTrue();
+    }
+
+    @Test
     void updatesOnlyTheChangedFields() {
         Tool existing = new Tool("t1", "lookupOrder", "Old description", ENDPOINT.toolUrl("lookupOrder"),
                 ToolMethod.POST, Map.of(), schema(), true, T0);

@@ -69,6 +69,22 @@ class ToolSyncIT extends AccountPerTest {
     }
 
     @Test
+    void aSchemaWithBoundsBeyondDoubleSyncsOnceAndThenMatches() {
+        // what the generator writes for a BigInteger parameter: bounds far beyond double's range
+        JsonNode schema = FonellaJson.mapper().readTree("{\"type\":\"object\",\"properties\":{\"bonus\":"
+                + "{\"type\":\"integer\",\"minimum\":-1E+900,\"maximum\":1E+900},\"rate\":{\"type\":\"number\","
+                + "\"minimum\":0.1}},\"required\":[\"bonus\"],\"additionalProperties\":false}");
+        List<DesiredTool> desired = List.of(new DesiredTool("loyaltyPoints", "Add loyalty points",
+                SHOP.toolUrl("loyaltyPoints"), ToolMethod.POST, SHOP.headers(), schema));
+        sync.sync(desired, SHOP, true);
+
+        JsonNode bonus = client.tools().list().get(0).inputSchema().get("properties").get("bonus");
+        assertThat(bonus.get("minimum").isNumber()).as("stored as a number, not \"-Infinity\"").isTrue();
+        assertThat(bonus.get("minimum").decimalValue()).isEqualByComparingTo("-1E+900");
+        assertThat(sync.sync(desired, SHOP, true).writes()).as("the second sync finds nothing to change").isZero();
+    }
+
+    @Test
     void aChangedSchemaIsUpdatedWithOnlyTheSchema() {
         sync.sync(List.of(tool("lookupOrder", "Look up an order")), SHOP, false);
         JsonNode newSchema = FonellaJson.mapper().readTree("{\"type\":\"object\",\"properties\":{\"orderNumber\":"
