@@ -66,7 +66,7 @@ public abstract class AbstractRemoteMojo extends AbstractFonellaMojo {
      * that are no longer in the code are deleted. Tools of other apps are never touched.
      */
     @Parameter(property = "fonella.prune", defaultValue = "false")
-    private boolean prune;
+    protected boolean prune;
 
     /** The build session: its settings and properties. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)

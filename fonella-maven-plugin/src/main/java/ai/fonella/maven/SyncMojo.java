@@ -39,7 +39,28 @@ public final class SyncMojo extends AbstractRemoteMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<ToolDefinition> definitions = scanProject();
+        refuseToPruneEverything(definitions, prune, packages);
         PluginSync sync = prepareSync();
         sync.apply(sync.plan(definitions));
+    }
+
+    /**
+     * A {@code <packages>} selection that finds no tool, with {@code prune} on, would delete every
+     * tool this app has registered: almost always a wrong package, not the intent. Without
+     * {@code <packages>}, a project with no tools left may prune them all on purpose.
+     *
+     * @param definitions the tools found
+     * @param prune whether this app's tools missing from the code are deleted
+     * @param packages the configured packages, or {@code null}
+     * @throws MojoFailureException for a selection that finds nothing while pruning
+     */
+    static void refuseToPruneEverything(List<ToolDefinition> definitions, boolean prune, List<String> packages)
+            throws MojoFailureException {
+        if (definitions.isEmpty() && prune && packages != null && !packages.isEmpty()) {
+            throw new MojoFailureException("No @FonellaTool methods were found in packages " + packages + ", and "
+                    + "prune is on: this sync would delete every tool this app has registered. Check <packages> "
+                    + "(-Dfonella.packages) in the fonella plugin's configuration; to delete all of this app's tools "
+                    + "on purpose, run without <packages>. Nothing was changed.");
+        }
     }
 }
