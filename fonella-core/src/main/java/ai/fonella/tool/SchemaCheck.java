@@ -511,6 +511,9 @@ abstract class SchemaCheck {
             return highest;
         }
 
+        /** Bounds with more digits than this (longer than a long's) are not spoken in full. */
+        private static final int SPOKEN_DIGITS = 20;
+
         /** Who is refused, built only when something is. */
         private static String name(String path) {
             return path.isEmpty() ? "The arguments" : "The argument '" + path + "'";
@@ -525,9 +528,11 @@ abstract class SchemaCheck {
                 return "a JSON value";
             }
             return switch (type) {
-                case "integer" -> minimum != null && maximum != null
+                case "integer" -> minimum == null || maximum == null ? "a whole number"
+                        : digits(minimum) <= SPOKEN_DIGITS && digits(maximum) <= SPOKEN_DIGITS
                         ? ArgumentMessages.wholeNumber(minimum.toPlainString(), maximum.toPlainString())
-                        : "a whole number";
+                        // bounds like BigInteger's 1E+900 are not read out digit by digit
+                        : "a whole number of at most " + (Math.max(digits(minimum), digits(maximum)) - 1) + " digits";
                 case "number" -> "a number";
                 case "string" -> "text";
                 case "boolean" -> "true or false";
@@ -535,6 +540,11 @@ abstract class SchemaCheck {
                 case "object" -> "an object";
                 default -> "a " + type;
             };
+        }
+
+        /** The digits of a whole bound, without its sign. */
+        private static int digits(BigDecimal bound) {
+            return bound.precision() - bound.scale();
         }
 
         private static BigDecimal decimal(JsonNode schema, String keyword) {

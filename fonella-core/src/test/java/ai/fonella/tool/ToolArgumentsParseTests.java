@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,16 @@ class ToolArgumentsParseTests {
         public String price(BigDecimal amount, int quantity) {
             return amount.toPlainString() + " x " + quantity;
         }
+
+        @FonellaTool(description = "Adds loyalty points")
+        public String bonus(BigInteger points) {
+            return points.toString();
+        }
     }
 
     private final ToolInvoker invoker = ToolInvoker.builder().build();
-    private final InvocableTool price = invoker.prepare(ToolDefinitions.fromClass(Prices.class).get(0),
+    private final InvocableTool price = invoker.prepare(ToolDefinitions.fromClass(Prices.class).stream()
+            .filter(definition -> definition.name().equals("price")).findFirst().orElseThrow(),
             new Prices());
 
     private static byte[] utf8(String text) {
@@ -112,6 +119,17 @@ class ToolArgumentsParseTests {
             assertThatThrownBy(() -> ToolArguments.parse(utf8(body))).satisfies(e -> assertThat(e.getMessage())
                     .doesNotContain("Jackson", "tools.", "StreamReadConstraints", "Feature", "Exception"));
         }
+    }
+
+    @Test
+    void doesNotReadOutABigIntegersBoundDigitByDigit() {
+        InvocableTool bonus = invoker.prepare(ToolDefinitions.fromClass(Prices.class).stream()
+                .filter(definition -> definition.name().equals("bonus")).findFirst().orElseThrow(), new Prices());
+
+        assertThat(invoker.invoke(bonus, ToolArguments.parse(utf8("{\"points\":1e901}")), null).result())
+                .isEqualTo("The argument 'points' must be a whole number of at most 900 digits.");
+        assertThat(invoker.invoke(bonus, ToolArguments.parse(utf8("{\"points\":" + "9".repeat(900) + "}")), null)
+                .result()).isEqualTo("9".repeat(900));
     }
 
     @Test
