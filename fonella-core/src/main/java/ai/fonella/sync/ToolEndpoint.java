@@ -131,8 +131,9 @@ public record ToolEndpoint(String publicUrl, String basePath, String secretHeade
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("publicUrl", "The public URL '" + url + "' is not a valid URL: "
-                    + e.getReason() + ".");
+            throw new InvalidRequestException("publicUrl", "The public URL '" + url + "' is not a valid URL ("
+                    + e.getReason() + "): give the app's absolute address with its scheme, e.g. "
+                    + "https://shop.example.com (plain http only for a loopback address in tests).");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null

@@ -45,6 +45,18 @@ class ToolEndpointTests {
     }
 
     @Test
+    void refusesAPublicUrlWithoutItsSchemeShowingTheExpectedForm() {
+        for (String url : List.of("127.0.0.1:8081", "shop.example.com", "https://shop example.com")) {
+            assertThatThrownBy(() -> new ToolEndpoint(url, null, null, null))
+                    .as(url)
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.field()).isEqualTo("publicUrl");
+                        assertThat(e.getMessage()).contains("'" + url + "'").contains("e.g. https://shop.example.com");
+                    });
+        }
+    }
+
+    @Test
     void usesTheDefaultBasePathForNull() {
         assertThat(new ToolEndpoint("https://shop.example.com", null, null, null).toolUrl("a"))
                 .isEqualTo("https://shop.example.com/fonella/tools/a");
