@@ -142,13 +142,15 @@ public final class FonellaAutoConfiguration {
      *
      * @param properties the configuration
      * @param beanFactory where the DataSource or Redis connection factory is looked up
+     * @param environment where an empty {@code store} value is told from an absent one
      * @return the store
      */
     @Bean
     @ConditionalOnMissingBean
     public EventDeduplicationStore fonellaEventDeduplicationStore(FonellaProperties properties,
-            ConfigurableListableBeanFactory beanFactory) {
-        return FonellaDeduplicationStores.create(properties.getWebhooks().getDeduplication(), beanFactory);
+            ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        return FonellaDeduplicationStores.create(properties.getWebhooks().getDeduplication(), beanFactory,
+                environment.getProperty(FonellaDeduplicationStores.STORE_PROPERTY));
     }
 
     /**

@@ -34,13 +34,26 @@ final class FonellaDeduplicationStores {
     private FonellaDeduplicationStores() {
     }
 
-    static EventDeduplicationStore create(Deduplication config, ConfigurableListableBeanFactory beans) {
+    /** The property that chooses the store. */
+    static final String STORE_PROPERTY = "fonella.webhooks.deduplication.store";
+
+    /**
+     * The store the configuration chooses.
+     *
+     * @param config the deduplication properties
+     * @param beans where the DataSource or Redis connection factory is looked up
+     * @param rawStore the {@code store} property as written, {@code null} when absent: Boot binds an
+     *     empty value as absent, so memory, which several instances do not share
+     */
+    static EventDeduplicationStore create(Deduplication config, ConfigurableListableBeanFactory beans,
+            String rawStore) {
         ClassLoader loader = beans.getBeanClassLoader();
         requirePositive(config.getLease(), "lease", "60s");
         requirePositive(config.getRetention(), "retention", "7d");
-        if (config.getStore() == null) {
-            throw new FonellaStartupException("fonella.webhooks.deduplication.store is empty.",
-                    "Set it to memory, jdbc or redis.", null);
+        if (config.getStore() == null || (rawStore != null && rawStore.isBlank())) {
+            throw new FonellaStartupException(STORE_PROPERTY + " is empty (an empty environment variable "
+                    + "FONELLA_WEBHOOKS_DEDUPLICATION_STORE, for example).", "Set it to memory, jdbc or redis, or "
+                    + "remove it for the default, memory, which several instances do not share.", null);
         }
         return switch (config.getStore()) {
             case MEMORY -> {

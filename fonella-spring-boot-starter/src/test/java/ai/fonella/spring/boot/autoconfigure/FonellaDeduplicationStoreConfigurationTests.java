@@ -147,6 +147,13 @@ class FonellaDeduplicationStoreConfigurationTests {
     }
 
     @Test
+    void refusesAnEmptyStoreInsteadOfFallingBackToMemory() {
+        runner.withPropertyValues("fonella.webhooks.deduplication.store=").run(context ->
+                assertStartupFailure(context, "fonella.webhooks.deduplication.store is empty",
+                        "Set it to memory, jdbc or redis"));
+    }
+
+    @Test
     void rejectsANonPositiveLease() {
         runner.withPropertyValues("fonella.webhooks.deduplication.lease=0s").run(context ->
                 assertStartupFailure(context, "fonella.webhooks.deduplication.lease must be positive", "60s"));
