@@ -9,12 +9,15 @@ import ai.fonella.spring.boot.dedup.RedisEventDeduplicationStore;
 import ai.fonella.spring.boot.registry.FonellaStartupException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -80,8 +83,21 @@ final class FonellaDeduplicationStores {
     private static void requirePositive(Duration value, String name, String example) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new FonellaStartupException("fonella.webhooks.deduplication." + name + " must be positive, but is "
-                    + value + ".", "Set it to e.g. " + example + ".", null);
+                    + (value == null ? "empty" : asWritten(value)) + ".", "Set it to e.g. " + example
+                    + ".", null);
         }
+    }
+
+    /** A duration as one writes it in properties, in its largest whole unit: {@code -1d}, {@code 90s}. */
+    private static String asWritten(Duration value) {
+        if (!value.isZero()) {
+            for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
+                if (value.toMillis() % unit.getDuration().toMillis() == 0) {
+                    return DurationStyle.SIMPLE.print(value, unit);
+                }
+            }
+        }
+        return DurationStyle.SIMPLE.print(value, value.isZero() ? ChronoUnit.SECONDS : ChronoUnit.MILLIS);
     }
 
     private static void requireClasses(ClassLoader loader, String store, String dependency, String... classes) {

@@ -157,6 +157,9 @@ class FonellaDeduplicationStoreConfigurationTests {
     void rejectsANonPositiveLease() {
         runner.withPropertyValues("fonella.webhooks.deduplication.lease=0s").run(context ->
                 assertStartupFailure(context, "fonella.webhooks.deduplication.lease must be positive", "60s"));
+        runner.withPropertyValues("fonella.webhooks.deduplication.retention=-1d").run(context ->
+                assertStartupFailure(context, "fonella.webhooks.deduplication.retention must be positive, but is "
+                        + "-1d.", "7d"));
     }
 
     private static void assertStartupFailure(AssertableApplicationContext context, String description,
