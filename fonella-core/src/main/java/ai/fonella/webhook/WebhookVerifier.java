@@ -201,11 +201,30 @@ public final class WebhookVerifier {
         return decoded;
     }
 
+    /** Why a header of this scheme is missing: signed with the other scheme, or not by Fonella. */
+    private String signedOtherwise(HeaderLookup headers) {
+        SignatureScheme other = scheme == SignatureScheme.FONELLA ? SignatureScheme.STANDARD_WEBHOOKS
+                : SignatureScheme.FONELLA;
+        String otherHeader = other == SignatureScheme.FONELLA ? SignatureScheme.FONELLA_SIGNATURE_HEADER
+                : SignatureScheme.WEBHOOK_SIGNATURE_HEADER;
+        String value = headers.get(otherHeader);
+        if (value == null || value.isBlank()) {
+            return "it was not signed by Fonella.";
+        }
+        return "it carries " + otherHeader + " instead, so it is signed with the " + schemeName(other)
+                + " scheme, while this receiver expects " + schemeName(scheme)
+                + " (fonella.webhooks.signature-scheme in Spring Boot).";
+    }
+
+    private static String schemeName(SignatureScheme scheme) {
+        return scheme == SignatureScheme.FONELLA ? "fonella" : "standard-webhooks";
+    }
+
     private String requireHeader(HeaderLookup headers, String name) {
         String value = headers.get(name);
         if (value == null || value.isBlank()) {
             throw new WebhookVerificationException(Reason.MISSING_HEADER,
-                    "The webhook has no " + name + " header; it was not signed by Fonella.");
+                    "The webhook has no " + name + " header; " + signedOtherwise(headers));
         }
         if (value.length() > MAX_HEADER_LENGTH) {
             throw new WebhookVerificationException(Reason.MALFORMED_HEADER,

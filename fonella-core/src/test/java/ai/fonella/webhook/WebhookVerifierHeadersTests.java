@@ -43,6 +43,25 @@ class WebhookVerifierHeadersTests {
 
     @ParameterizedTest
     @EnumSource(SignatureScheme.class)
+    void saysSoWhenADeliveryIsSignedWithTheOtherScheme(SignatureScheme scheme) {
+        SignatureScheme other = scheme == SignatureScheme.FONELLA ? SignatureScheme.STANDARD_WEBHOOKS
+                : SignatureScheme.FONELLA;
+        Map<String, String> headers = WebhookSigner.of(other, SECRET).sign("msg_1", NOW, BODY);
+
+        WebhookVerificationException refused = catchThrowableOfType(WebhookVerificationException.class,
+                () -> verifier(scheme).verifyHeaders(HeaderLookup.of(headers)));
+
+        assertThat(refused.reason()).isEqualTo(Reason.MISSING_HEADER);
+        assertThat(refused.getMessage()).contains("signed with the "
+                + (other == SignatureScheme.FONELLA ? "fonella" : "standard-webhooks") + " scheme")
+                .contains("fonella.webhooks.signature-scheme");
+        assertThat(catchThrowableOfType(WebhookVerificationException.class,
+                () -> verifier(scheme).verifyHeaders(HeaderLookup.of(Map.of()))).getMessage())
+                .endsWith("it was not signed by Fonella.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureScheme.class)
     void refusesMalformedSignatureHeadersBeforeTheBody(SignatureScheme scheme) {
         Map<String, String> headers = scheme == SignatureScheme.FONELLA
                 ? Map.of(SignatureScheme.FONELLA_SIGNATURE_HEADER, "t=" + NOW.getEpochSecond() + ",v1=zz")
