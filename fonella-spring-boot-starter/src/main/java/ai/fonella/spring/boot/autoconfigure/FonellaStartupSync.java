@@ -147,6 +147,14 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         publishToolSecret(resolved);
         this.endpoint = resolved == null ? null : new ToolEndpoint(resolved.publicUrl(), resolved.basePath(),
                 resolved.secretHeader(), secrets.toolSecret().orElse(null));
+        boolean registers = client != null && properties.getWebhooks().isRegister();
+        if (registry.hasEventHandlers() && !registers && secrets.webhookSecrets().isEmpty()) {
+            log.warn("Fonella: {} event handler(s), but no webhook signing secret: fonella.webhooks.secrets is empty "
+                    + "and this app does not register the subscription ({}), so every delivery will be refused "
+                    + "with 401. Set fonella.webhooks.secrets to the subscription's signing secret.",
+                    registry.eventHandlers().size(), client == null ? "no fonella.api-key"
+                            : "fonella.webhooks.register=false");
+        }
         if (client == null) {
             status = new FonellaSyncStatus(State.DISABLED, "No fonella.api-key is set: tools and the webhook "
                     + "subscription are not registered; the endpoints still serve requests.", null, 0, null, null,

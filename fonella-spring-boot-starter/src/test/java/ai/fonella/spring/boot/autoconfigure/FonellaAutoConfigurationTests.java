@@ -23,14 +23,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+@ExtendWith(OutputCaptureExtension.class)
 class FonellaAutoConfigurationTests {
 
     private static final String KEY = "fon_live_test0000000000000000000000000";
@@ -154,6 +158,14 @@ class FonellaAutoConfigurationTests {
             assertThat(registry.tool("echo").orElseThrow().source()).isEqualTo("echoTools#echo");
             assertThat(registry.eventHandlers()).hasSize(1);
         });
+    }
+
+    @Test
+    void warnsAtStartWhenHandlersHaveNoSecretToVerifyDeliveriesWith(CapturedOutput output) {
+        runner.withUserConfiguration(ToolBeans.class).run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("Fonella: 1 event handler(s), but no webhook signing secret: "
+                + "fonella.webhooks.secrets is empty and this app does not register the subscription "
+                + "(no fonella.api-key)");
     }
 
     @Test
