@@ -6,6 +6,7 @@ import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.support.FonellaJson;
 import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookSigner;
+import ai.fonella.webhook.WebhookVerificationException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with an {@code application/problem+json} body.
  */
 @ReliabilityAppTest
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookRequestsIT {
 
     private static final String HEADER = SignatureScheme.FONELLA_SIGNATURE_HEADER;
@@ -86,7 +91,7 @@ class WebhookRequestsIT {
     // ---- item 3 -------------------------------------------------------------------------------
 
     @Test
-    void answersMalformedTimestampsWith401ProblemsNever500() throws Exception {
+    void answersMalformedTimestampsWith401ProblemsNever500(CapturedOutput output) throws Exception {
         byte[] body = event();
         long now = Instant.now().getEpochSecond();
         String signatureOfNow = hex(now, body);
@@ -97,6 +102,12 @@ class WebhookRequestsIT {
             String header = "t=" + timestamp + ",v1=" + (timestamp.isBlank() ? signatureOfNow
                     : hex(timestamp, body));
             assertRejected(post(body, Map.of(HEADER, header)), "t=" + timestamp);
+        }
+        // 13 refusals from a sender without the secret: at most one WARN line per reason, not one each
+        for (WebhookVerificationException.Reason reason : WebhookVerificationException.Reason.values()) {
+            assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")
+                    && line.contains("Rejected a webhook delivery: " + reason + " ")).count()).as(reason.name())
+                    .isLessThanOrEqualTo(1);
         }
     }
 
