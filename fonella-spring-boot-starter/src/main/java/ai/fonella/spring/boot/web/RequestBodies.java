@@ -41,11 +41,6 @@ final class RequestBodies {
     private static final String BODY = RequestBodies.class.getName() + ".body";
     /** At most this much of a refused body is read before its connection is closed (Tomcat's own default swallow). */
     private static final long MAX_DROPPED = 2 * 1024 * 1024;
-    /**
-     * How long a refused request's connection stays open after its answer, at most, to take in what
-     * its client is still sending; Tomcat checks asynchronous timeouts once a second, so about 1 to 2 s.
-     */
-    static final Duration DRAIN = Duration.ofSeconds(1);
 
     private RequestBodies() {
     }
@@ -137,16 +132,10 @@ final class RequestBodies {
     }
 
     /**
-     * Sends an answer to a request whose body will not be read, and lets go of that body without a
-     * request thread waiting for it (Tomcat would otherwise drain up to its {@code max-swallow-size}
-     * on the request thread, as long as a stalled client likes).
-     *
-     * <p>The answer is flushed at once and says {@code Connection: close}; the connection itself stays
-     * open for up to {@link #DRAIN} (and {@value #MAX_DROPPED} bytes) while what the client is still
-     * sending is read and dropped with non-blocking reads, then closes. Closing with unread bytes would
-     * make the kernel reset the connection: a client that writes its whole body before reading (most
-     * blocking clients) would fail its write instead of reading the answer, and the reset can discard
-     * an answer not yet read.
+     * Sends an answer to a request whose body will not be read, and lets go of that body: what of it
+     * has already arrived is dropped, the connection is closed after the answer, and the unread rest
+     * is left to a non-blocking read, so that no request thread waits for it (Tomcat would otherwise drain up to its
+     * {@code max-swallow-size} on the request thread, as long as a stalled client likes).
      *
      * @param request the request
      * @param response its response
@@ -161,19 +150,53 @@ final class RequestBodies {
         }
         reply.send(response);
         if (!pending || !request.isAsyncSupported() || request.isAsyncStarted()) {
-            return; // without non-blocking reads, the container drains the rest as it always does
+            return;
         }
-        response.flushBuffer(); // the answer leaves now; the drain below delays only the close
+        dropArrived(request.getInputStream());
         AsyncContext async = request.startAsync();
-        async.setTimeout(DRAIN.toMillis());
-        Drain drain = new Drain(async, request.getInputStream());
-        async.addListener(drain);
         try {
-            request.getInputStream().setReadListener(drain);
+            request.getInputStream().setReadListener(IGNORED);
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            drain.close(); // a container without non-blocking reads: it drains the rest as it always does
+            // a container without non-blocking reads: it drains the rest as it always does
+        } finally {
+            async.complete();
         }
     }
+
+    /**
+     * Reads and drops what of a body has already arrived, up to {@value #MAX_DROPPED} bytes, never
+     * waiting for more: a connection closed with unread bytes is reset by the kernel, and the reset
+     * can discard the answer before a client that is still sending has read it.
+     */
+    private static void dropArrived(ServletInputStream in) {
+        byte[] dropped = new byte[8192];
+        try {
+            for (long left = MAX_DROPPED; left > 0 && !in.isFinished() && in.available() > 0; ) {
+                int read = in.read(dropped, 0, (int) Math.min(dropped.length, Math.min(left, in.available())));
+                if (read < 0) {
+                    return;
+                }
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the connection is going away anyway
+        }
+    }
+
+    /** Reads nothing: set only so that what is left of a body is let go of without blocking. */
+    private static final ReadListener IGNORED = new ReadListener() {
+        @Override
+        public void onDataAvailable() {
+        }
+
+        @Override
+        public void onAllDataRead() {
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+        }
+    };
 
     /**
      * Completes a request after an I/O error. The container calls the read listener's
@@ -187,73 +210,6 @@ final class RequestBodies {
             async.complete();
         } catch (IllegalStateException alreadyCompleting) {
             // completed in this error state already
-        }
-    }
-
-    /**
-     * Reads and drops the rest of a refused body as it arrives, then lets the container close the
-     * connection: at the end of the body, after {@value #MAX_DROPPED} bytes, or at {@link #DRAIN}.
-     */
-    private static final class Drain implements ReadListener, AsyncListener {
-
-        private final AtomicBoolean closed = new AtomicBoolean();
-        private final AsyncContext async;
-        private final ServletInputStream in;
-        private final byte[] buffer = new byte[8192];
-        private long left = MAX_DROPPED;
-
-        Drain(AsyncContext async, ServletInputStream in) {
-            this.async = async;
-            this.in = in;
-        }
-
-        @Override
-        public void onDataAvailable() throws IOException {
-            while (!closed.get() && !in.isFinished() && in.isReady()) {
-                int read = in.read(buffer);
-                if (read < 0) {
-                    return; // onAllDataRead follows
-                }
-                left -= read;
-                if (left <= 0) {
-                    close();
-                }
-            }
-        }
-
-        @Override
-        public void onAllDataRead() {
-            close();
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            close();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            close();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            closed.set(true);
-            completeAfterError(async);
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
-
-        void close() {
-            if (closed.compareAndSet(false, true)) {
-                async.complete();
-            }
         }
     }
 
