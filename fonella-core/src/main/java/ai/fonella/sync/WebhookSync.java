@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>Instances of one app started at the same moment converge on one subscription: an instance that
  * creates one lists again and, as every instance does, keeps the oldest and removes the rest,
  * accepting the secrets of all of them so that whatever was already delivered still verifies.
+ *
+ * <p>Run it again while the app runs, not only at startup: Fonella disables a subscription after
+ * repeated failed deliveries, and a subscription may be deleted in the console; a later sync
+ * re-enables or re-creates it (the starter does so every {@code fonella.webhooks.reconcile-interval}).
  */
 public final class WebhookSync {
 

@@ -95,6 +95,7 @@ final class AdminHandler {
                 body.put("baseUrl", emulator.baseUrl());
                 body.put("accountId", emulator.defaultAccount().accountId());
                 body.put("apiKey", emulator.apiKey());
+                body.put("signatureScheme", emulator.settings().signatureScheme().name());
                 return ApiResponse.json(200, body);
             }
             case "accounts" -> {

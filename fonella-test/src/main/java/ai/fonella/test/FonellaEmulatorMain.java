@@ -1,5 +1,6 @@
 package ai.fonella.test;
 
+import ai.fonella.webhook.SignatureScheme;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp fonella-test.jar:fonella-core.jar:... ai.fonella.test.FonellaEmulatorMain \
  *     [--port N] [--api-key fon_live_...]... [--port-file path] [--allow-external-requests]
+ *     [--signature-scheme fonella|standard-webhooks]
  * </pre>
  *
  * <ul>
@@ -26,6 +29,9 @@ import java.util.concurrent.CountDownLatch;
  *       token; the first is the default account. Without it, a random key is generated.</li>
  *   <li>{@code --port-file PATH}: writes the bound port there once the emulator listens</li>
  *   <li>{@code --allow-external-requests}: lets deliveries and tool calls go to non-loopback hosts</li>
+ *   <li>{@code --signature-scheme NAME}: how deliveries are signed, {@code fonella} (the default) or
+ *       {@code standard-webhooks}; an app receiving them sets {@code fonella.webhooks.signature-scheme}
+ *       to the same</li>
  * </ul>
  *
  * <p>It prints the base URL, the console's URL and the default account's API key on standard output.
@@ -75,7 +81,7 @@ public final class FonellaEmulatorMain {
     public static FonellaEmulator launch(String[] args, PrintStream out) {
         Options options = Options.parse(args);
         FonellaEmulator.Builder builder = FonellaEmulator.builder().port(options.port)
-                .allowExternalRequests(options.allowExternalRequests);
+                .allowExternalRequests(options.allowExternalRequests).signatureScheme(options.signatureScheme);
         if (!options.apiKeys.isEmpty()) {
             builder.apiKey(options.apiKeys.get(0));
             options.apiKeys.stream().skip(1).forEach(builder::seedAccount);
@@ -92,6 +98,10 @@ public final class FonellaEmulatorMain {
         out.println("Fonella emulator listening on " + emulator.baseUrl());
         out.println("Console: " + emulator.consoleUrl() + " (open it in a browser on this machine)");
         out.println("API key: " + emulator.apiKey());
+        if (options.signatureScheme != SignatureScheme.FONELLA) {
+            out.println("Deliveries are signed with " + options.signatureScheme.name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-') + " (set fonella.webhooks.signature-scheme to the same)");
+        }
         for (EmulatorAccount account : emulator.seededAccounts().subList(1, emulator.seededAccounts().size())) {
             out.println("Seeded account " + account.accountId() + " with API key " + account.apiKey());
         }
@@ -118,7 +128,7 @@ public final class FonellaEmulatorMain {
 
     static String usage() {
         return "usage: FonellaEmulatorMain [--port N] [--api-key fon_live_...]... [--port-file PATH] "
-                + "[--allow-external-requests]";
+                + "[--allow-external-requests] [--signature-scheme fonella|standard-webhooks]";
     }
 
     private static final class Options {
@@ -126,6 +136,7 @@ public final class FonellaEmulatorMain {
         private final List<String> apiKeys = new ArrayList<>();
         private Path portFile;
         private boolean allowExternalRequests;
+        private SignatureScheme signatureScheme = SignatureScheme.FONELLA;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -148,6 +159,14 @@ public final class FonellaEmulatorMain {
                     case "--api-key" -> options.apiKeys.add(inline != null ? inline : value(args, ++i, name));
                     case "--port-file" -> options.portFile = Path.of(inline != null ? inline : value(args, ++i, name));
                     case "--allow-external-requests" -> options.allowExternalRequests = true;
+                    case "--signature-scheme" -> {
+                        String value = inline != null ? inline : value(args, ++i, name);
+                        try {
+                            options.signatureScheme = SignatureScheme.fromName(value);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--signature-scheme: " + e.getMessage(), e);
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
                 }
             }

@@ -8,6 +8,10 @@ import ai.fonella.client.FonellaClient;
 import ai.fonella.model.CreateToolRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +58,20 @@ class FonellaEmulatorMainIT {
     }
 
     @Test
+    void signsDeliveriesWithTheSchemeAsked() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        try (FonellaEmulator emulator = FonellaEmulatorMain.launch(new String[] {"--signature-scheme=standard-webhooks"},
+                new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Deliveries are signed with standard-webhooks")
+                    .contains("fonella.webhooks.signature-scheme");
+            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(emulator.baseUrl() + "/_emulator/info")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(info.body()).contains("\"signatureScheme\":\"STANDARD_WEBHOOKS\"");
+        }
+    }
+
+    @Test
     void rejectsUnknownOptionsAndBadValues() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
@@ -63,6 +81,9 @@ class FonellaEmulatorMainIT {
                 .hasMessageContaining("--port must be a number");
         assertThatThrownBy(() -> FonellaEmulatorMain.launch(new String[] {"--port"}, out))
                 .hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> FonellaEmulatorMain.launch(new String[] {"--signature-scheme", "svix"}, out))
+                .hasMessageContaining("--signature-scheme: Unknown signature scheme 'svix'")
+                .hasMessageContaining("'standard-webhooks'");
         assertThatThrownBy(() -> FonellaEmulatorMain.launch(new String[] {"--api-key", "has space"}, out))
                 .hasMessageContaining("printable ASCII without spaces");
         assertThatThrownBy(() -> FonellaEmulatorMain.launch(new String[] {"--api-key", KEY_A, "--api-key", KEY_A},

@@ -89,7 +89,7 @@ final class FonellaDeduplicationStores {
     }
 
     /** A duration as one writes it in properties, in its largest whole unit: {@code -1d}, {@code 90s}. */
-    private static String asWritten(Duration value) {
+    static String asWritten(Duration value) {
         if (!value.isZero()) {
             for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
                 if (value.toMillis() % unit.getDuration().toMillis() == 0) {

@@ -353,6 +353,13 @@ public class FonellaProperties {
          */
         private boolean register = true;
 
+        /**
+         * How often a running app checks its webhook subscription and repairs it: re-enables it
+         * when Fonella disabled it after repeated failed deliveries, re-creates it when it was
+         * deleted, restores its events. Zero turns the check off.
+         */
+        private Duration reconcileInterval = Duration.ofMinutes(1);
+
         private final Deduplication deduplication = new Deduplication();
 
         public List<String> getSecrets() {
@@ -385,6 +392,14 @@ public class FonellaProperties {
 
         public void setRegister(boolean register) {
             this.register = register;
+        }
+
+        public Duration getReconcileInterval() {
+            return this.reconcileInterval;
+        }
+
+        public void setReconcileInterval(Duration reconcileInterval) {
+            this.reconcileInterval = reconcileInterval;
         }
 
         public Deduplication getDeduplication() {

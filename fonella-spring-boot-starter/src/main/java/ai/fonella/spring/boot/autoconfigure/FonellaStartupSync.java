@@ -20,6 +20,7 @@ import ai.fonella.sync.ToolEndpoint;
 import ai.fonella.sync.ToolSecrets;
 import ai.fonella.sync.ToolSync;
 import ai.fonella.sync.ToolSyncException;
+import ai.fonella.sync.WebhookPlan;
 import ai.fonella.sync.WebhookSync;
 import ai.fonella.sync.WebhookSyncResult;
 import java.net.URI;
@@ -48,7 +49,10 @@ import org.springframework.web.context.WebApplicationContext;
  * Registers the app with Fonella once the web server is up: syncs the tools as
  * {@code fonella.tools.sync} says and creates or updates the webhook subscription. On failure it
  * fails the start ({@code fonella.tools.fail-fast}) or reports the problem on the health indicator
- * and retries in the background with exponential backoff.
+ * and retries in the background with exponential backoff. While the app runs, it checks the
+ * subscription every {@code fonella.webhooks.reconcile-interval} and repairs it, so that a
+ * subscription Fonella disabled after failed deliveries, or one deleted in the console, does not
+ * stop deliveries until the next restart.
  */
 public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAware, SmartInitializingSingleton {
 
@@ -70,8 +74,11 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     private volatile boolean running;
     /** Whether Spring MVC can serve the endpoints; unknown (assumed) until the context says. */
     private boolean webApplication = true;
-    private ScheduledExecutorService retries;
+    /** Runs the background retries and the subscription checks; created when first needed. */
+    private ScheduledExecutorService scheduler;
     private int attempts;
+    /** Whether the latest subscription check failed, so that a run of failures is logged once at WARN. */
+    private boolean reconcileFailing;
     /** The registered tools, listed while the web server starts; taken by the first sync attempt. */
     private volatile CompletableFuture<List<Tool>> listing;
 
@@ -143,6 +150,13 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     @Override
     public void start() {
         running = true;
+        Duration reconcileInterval = properties.getWebhooks().getReconcileInterval();
+        if (reconcileInterval == null || reconcileInterval.isNegative()) {
+            throw new FonellaStartupException("fonella.webhooks.reconcile-interval must be zero or positive, but is "
+                    + (reconcileInterval == null ? "empty" : FonellaDeduplicationStores.asWritten(reconcileInterval))
+                    + ".", "Set fonella.webhooks.reconcile-interval to a duration such as 1m, "
+                    + "or to 0 to turn the subscription check off.", null);
+        }
         ToolEndpoint resolved = resolveEndpoint();
         publishToolSecret(resolved);
         this.endpoint = resolved == null ? null : new ToolEndpoint(resolved.publicUrl(), resolved.basePath(),
@@ -194,6 +208,12 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
             log.error("Fonella sync failed; the app keeps serving and retries in the background: {}", e.getMessage());
             if (isRetryable(e)) {
                 scheduleRetry(1);
+            }
+        }
+        if (registers && registry.hasEventHandlers() && !reconcileInterval.isZero()) {
+            long millis = Math.max(1, reconcileInterval.toMillis());
+            synchronized (this) {
+                scheduler().scheduleWithFixedDelay(this::reconcileSubscription, millis, millis, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -276,10 +296,65 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     }
 
     private String registerWebhook(ToolEndpoint target) {
+        return syncWebhook(target).subscription().webhookId();
+    }
+
+    private WebhookSyncResult syncWebhook(ToolEndpoint target) {
         WebhookSyncResult result = new WebhookSync(client).sync(target, registry.handledEventTypes());
         log.debug("Fonella webhook sync for {}:\n{}", target.webhookUrl(), result.plan().render());
         secrets.setRegisteredWebhookSecrets(result.secrets());
-        return result.subscription().webhookId();
+        return result;
+    }
+
+    /**
+     * The periodic subscription check: plans against what the API lists and repairs what differs, as
+     * at startup. Only while the latest sync succeeded; until then, the background retries do it.
+     * A failure (the API unreachable) is logged, once per run of failures, and the next check tries
+     * again; health reports an unreachable API by itself.
+     */
+    private synchronized void reconcileSubscription() {
+        if (!running || status.state() != State.SYNCED || endpoint == null) {
+            return;
+        }
+        String previousId = status.webhookId();
+        WebhookSyncResult result;
+        try {
+            result = syncWebhook(endpoint);
+        } catch (FonellaException e) {
+            if (!reconcileFailing) {
+                log.warn("Fonella: could not check the webhook subscription; checking again every {}: {}",
+                        FonellaDeduplicationStores.asWritten(properties.getWebhooks().getReconcileInterval()),
+                        e.getMessage());
+            } else {
+                log.debug("Fonella: the webhook subscription check failed again: {}", e.getMessage());
+            }
+            reconcileFailing = true;
+            return;
+        } catch (RuntimeException e) {
+            log.error("Fonella: the webhook subscription check failed unexpectedly; checking again later", e);
+            return;
+        }
+        reconcileFailing = false;
+        WebhookPlan plan = result.plan();
+        if (plan.isEmpty()) {
+            return;
+        }
+        String webhookId = result.subscription().webhookId();
+        String repaired = switch (plan.action()) {
+            case CREATE -> "Webhook subscription " + (previousId == null ? "" : previousId + " ")
+                    + "no longer existed (deleted in the Fonella console or through the API); created " + webhookId
+                    + ". Events sent meanwhile were not delivered to this app.";
+            case UPDATE -> plan.kept().enabled()
+                    ? "The events of webhook subscription " + webhookId + " were changed outside this app; restored "
+                            + "the " + plan.events().size() + " event type(s) its handlers take."
+                    : "Fonella had disabled webhook subscription " + webhookId + " after "
+                            + plan.kept().failureCount() + " failed deliveries"
+                            + (plan.kept().lastFailedAt() == null ? "" : ", the last at " + plan.kept().lastFailedAt())
+                            + "; re-enabled it. Events sent while it was disabled were not delivered to this app.";
+            case UNCHANGED -> "Removed " + plan.duplicates().size() + " duplicate webhook subscription(s).";
+        };
+        log.warn("Fonella: {}\n{}", repaired, plan.render());
+        record(State.SYNCED, repaired, status.plan(), webhookId, true);
     }
 
     private void scheduleRetry(int retry) {
@@ -287,17 +362,22 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
             if (!running) {
                 return;
             }
-            if (retries == null) {
-                retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "fonella-sync-retry");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-            }
             Duration delay = retryPolicy.delay(retry, ThreadLocalRandom.current());
             log.info("Fonella sync retry {} in {} ms", retry, delay.toMillis());
-            retries.schedule(() -> retry(retry), delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler().schedule(() -> retry(retry), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Called holding this object's lock. */
+    private ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "fonella-sync");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return scheduler;
     }
 
     private void retry(int retry) {
@@ -405,9 +485,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     public void stop() {
         synchronized (this) {
             running = false;
-            if (retries != null) {
-                retries.shutdownNow();
-                retries = null;
+            if (scheduler != null) {
+                scheduler.shutdownNow();
+                scheduler = null;
             }
         }
     }
