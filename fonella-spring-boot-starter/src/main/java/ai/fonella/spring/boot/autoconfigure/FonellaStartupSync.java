@@ -118,11 +118,13 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
      * Once the tools are found, lists the registered ones on a thread of its own, so that the
      * client's first request overlaps the rest of the startup (the web server's above all) instead
      * of following it. The first sync attempt plans against that list; a failure of the listing is
-     * that attempt's failure, exactly as if it had listed itself.
+     * that attempt's failure, exactly as if it had listed itself. Not when the start is bound to
+     * fail for want of a public URL: nothing is sent then.
      */
     @Override
     public void afterSingletonsInstantiated() {
-        if (client == null || !hasToolWork() || !registry.isInitialized() || !webApplication) {
+        if (client == null || !hasToolWork() || !registry.isInitialized() || !webApplication
+                || !StringUtils.hasText(properties.getPublicUrl()) && !loopbackApi()) {
             return;
         }
         listing = CompletableFuture.supplyAsync(() -> client.tools().list(), task -> { // any throwable completes it
@@ -445,13 +447,17 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
 
     /** With a loopback emulator and no public URL, Fonella reaches the app on its own loopback port. */
     private String defaultPublicUrl() {
-        String baseUrl = properties.getBaseUrl();
         String port = environment.getProperty("local.server.port");
-        if (baseUrl == null || port == null || !ApiRules.isLoopback(URI.create(baseUrl).getHost())) {
+        if (port == null || !loopbackApi()) {
             return null;
         }
         String contextPath = environment.getProperty("server.servlet.context-path", "");
         return "http://127.0.0.1:" + port + contextPath;
+    }
+
+    private boolean loopbackApi() {
+        String baseUrl = properties.getBaseUrl();
+        return baseUrl != null && ApiRules.isLoopback(URI.create(baseUrl).getHost());
     }
 
     private void publishToolSecret(ToolEndpoint resolved) {

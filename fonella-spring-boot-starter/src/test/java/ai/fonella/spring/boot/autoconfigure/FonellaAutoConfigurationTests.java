@@ -19,9 +19,16 @@ import ai.fonella.tool.ToolInvoker;
 import ai.fonella.webhook.SignatureScheme;
 import ai.fonella.webhook.WebhookVerifier;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -258,13 +265,30 @@ class FonellaAutoConfigurationTests {
     }
 
     @Test
-    void failsWhenToolsMustBeRegisteredButNoPublicUrlIsKnown() {
+    void failsWhenToolsMustBeRegisteredButNoPublicUrlIsKnown() throws InterruptedException {
+        List<URI> requested = new CopyOnWriteArrayList<>();
+        // records where the client would connect, and sends it to a closed local port, never to api.fonella.ai
+        ProxySelector recording = new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                requested.add(uri);
+                return List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 1)));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {
+            }
+        };
         new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(FonellaAutoConfiguration.class))
-                .withPropertyValues("fonella.api-key=" + KEY).withUserConfiguration(ToolBeans.class).run(context -> {
+                .withPropertyValues("fonella.api-key=" + KEY).withUserConfiguration(ToolBeans.class)
+                .withBean(FonellaClientBuilderCustomizer.class, () -> builder -> builder.proxy(recording))
+                .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().isInstanceOf(FonellaStartupException.class)
                             .hasMessageContaining("fonella.public-url is not set");
                 });
+        Thread.sleep(500); // time for a request started in the background to reach the proxy selector
+        assertThat(requested).as("requests sent by a start bound to fail").isEmpty();
     }
 
     @Test
