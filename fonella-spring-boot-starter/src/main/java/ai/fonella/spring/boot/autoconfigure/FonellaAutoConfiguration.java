@@ -267,9 +267,11 @@ public final class FonellaAutoConfiguration {
 
         @Bean
         FonellaWebhookHandler fonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier,
-                FonellaProperties properties, ObjectProvider<FonellaObservations> observations) {
+                FonellaProperties properties, ObjectProvider<FonellaObservations> observations,
+                FonellaStartupSync startupSync) {
             return new FonellaWebhookHandler(registry, verifier, properties.getMaxBodySize().toBytes(),
-                    properties.getBodyReadTimeout(), observations.getIfAvailable(FonellaObservations::none));
+                    properties.getBodyReadTimeout(), observations.getIfAvailable(FonellaObservations::none),
+                    startupSync::signatureMismatch);
         }
 
         /**

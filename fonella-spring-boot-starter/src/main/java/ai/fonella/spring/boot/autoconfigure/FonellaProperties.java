@@ -355,8 +355,9 @@ public class FonellaProperties {
 
         /**
          * How often a running app checks its webhook subscription and repairs it: re-enables it
-         * when Fonella disabled it after repeated failed deliveries, re-creates it when it was
-         * deleted, restores its events. Zero turns the check off.
+         * when it was disabled (Fonella does so after repeated failed deliveries), re-creates it
+         * when it was deleted, adds event types its handlers take that it lacks. Zero turns the
+         * check off.
          */
         private Duration reconcileInterval = Duration.ofMinutes(1);
 

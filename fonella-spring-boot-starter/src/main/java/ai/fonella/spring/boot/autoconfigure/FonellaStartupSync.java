@@ -6,7 +6,9 @@ import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.RetryPolicy;
 import ai.fonella.model.ApiRules;
+import ai.fonella.model.EventType;
 import ai.fonella.model.Tool;
+import ai.fonella.model.Webhook;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties.SyncMode;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus.State;
 import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
@@ -22,18 +24,24 @@ import ai.fonella.sync.ToolSync;
 import ai.fonella.sync.ToolSyncException;
 import ai.fonella.sync.WebhookPlan;
 import ai.fonella.sync.WebhookSync;
+import ai.fonella.sync.WebhookSyncPlanner;
 import ai.fonella.sync.WebhookSyncResult;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -59,6 +67,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     /** After the web server has started (so its port is known), before graceful shutdown. */
     public static final int PHASE = Integer.MAX_VALUE - 1000;
 
+    /** At most one check a delivery with an unknown signature asks for, per this time. */
+    private static final long MISMATCH_CHECK_SPACING_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private static final Logger log = LoggerFactory.getLogger(FonellaStartupSync.class);
 
     private final FonellaProperties properties;
@@ -74,11 +85,22 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     private volatile boolean running;
     /** Whether Spring MVC can serve the endpoints; unknown (assumed) until the context says. */
     private boolean webApplication = true;
+    /**
+     * Held by a sync attempt and a subscription check, so that they never overlap; never by
+     * {@link #stop()}, which must not wait for an API call to end.
+     */
+    private final ReentrantLock syncLock = new ReentrantLock();
+    /** Guards {@link #scheduler}, briefly: creating it, scheduling on it, shutting it down. */
+    private final Object schedulerLock = new Object();
     /** Runs the background retries and the subscription checks; created when first needed. */
     private ScheduledExecutorService scheduler;
     private int attempts;
     /** Whether the latest subscription check failed, so that a run of failures is logged once at WARN. */
     private boolean reconcileFailing;
+    /** Whether this app checks its subscription while it runs. */
+    private volatile boolean checksSubscription;
+    /** When a delivery with an unknown signature last asked for a check ({@link System#nanoTime()}). */
+    private final AtomicLong lastMismatchCheck = new AtomicLong(System.nanoTime() - MISMATCH_CHECK_SPACING_NANOS);
     /** The registered tools, listed while the web server starts; taken by the first sync attempt. */
     private volatile CompletableFuture<List<Tool>> listing;
 
@@ -212,11 +234,12 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                 scheduleRetry(1);
             }
         }
-        if (registers && registry.hasEventHandlers() && !reconcileInterval.isZero()) {
+        checksSubscription = registers && registry.hasEventHandlers() && !reconcileInterval.isZero();
+        reconcileFailing = false;
+        if (checksSubscription) {
             long millis = Math.max(1, reconcileInterval.toMillis());
-            synchronized (this) {
-                scheduler().scheduleWithFixedDelay(this::reconcileSubscription, millis, millis, TimeUnit.MILLISECONDS);
-            }
+            schedule(scheduler -> scheduler.scheduleWithFixedDelay(this::reconcileSubscription, millis, millis,
+                    TimeUnit.MILLISECONDS));
         }
     }
 
@@ -235,7 +258,16 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
      * @return the status afterwards
      * @throws FonellaException if the attempt failed
      */
-    public synchronized FonellaSyncStatus runOnce() {
+    public FonellaSyncStatus runOnce() {
+        syncLock.lock();
+        try {
+            return attemptSync();
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private FonellaSyncStatus attemptSync() {
         attempts++;
         ToolEndpoint target = this.endpoint;
         StringBuilder message = new StringBuilder();
@@ -298,88 +330,164 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     }
 
     private String registerWebhook(ToolEndpoint target) {
-        return syncWebhook(target).subscription().webhookId();
+        return syncWebhook(target, true).subscription().webhookId();
     }
 
-    private WebhookSyncResult syncWebhook(ToolEndpoint target) {
-        WebhookSyncResult result = new WebhookSync(client).sync(target, registry.handledEventTypes());
-        log.debug("Fonella webhook sync for {}:\n{}", target.webhookUrl(), result.plan().render());
+    /**
+     * Lists, plans and applies the subscription, and accepts its secrets.
+     *
+     * @param exactEvents {@code true} at startup: the subscription gets exactly the events this app
+     *     handles; {@code false} for the periodic check, which adds what is missing and removes
+     *     nothing, so that during a rolling deploy two versions with other handlers do not take each
+     *     other's event types away every interval (the next start sets them exactly)
+     */
+    private WebhookSyncResult syncWebhook(ToolEndpoint target, boolean exactEvents) {
+        Set<EventType> events = registry.handledEventTypes();
+        List<Webhook> listed = client.webhooks().list();
+        WebhookSyncPlanner planner = new WebhookSyncPlanner();
+        WebhookPlan plan = planner.plan(target, events, listed);
+        if (!exactEvents && plan.kept() != null && !events.containsAll(plan.kept().events())) {
+            Set<EventType> union = EnumSet.copyOf(events);
+            union.addAll(plan.kept().events());
+            plan = planner.plan(target, union, listed);
+        }
+        WebhookSyncResult result = new WebhookSync(client).apply(plan);
+        log.debug("Fonella webhook sync for {}:\n{}", target.webhookUrl(), plan.render());
         secrets.setRegisteredWebhookSecrets(result.secrets());
         return result;
     }
 
     /**
-     * The periodic subscription check: plans against what the API lists and repairs what differs, as
-     * at startup. Only while the latest sync succeeded; until then, the background retries do it.
-     * A failure (the API unreachable) is logged, once per run of failures, and the next check tries
-     * again; health reports an unreachable API by itself.
+     * The periodic subscription check, also run at once (at most every 10 s) when a delivery's
+     * signature matches no accepted secret: plans against what the API lists and repairs what
+     * differs. Only once the subscription was registered; until then, the background retries
+     * register it. Skipped while a sync attempt runs. A failure (the API unreachable) is logged once
+     * per run of failures, and the next check tries again; health reports an unreachable API by
+     * itself.
      */
-    private synchronized void reconcileSubscription() {
-        if (!running || status.state() != State.SYNCED || endpoint == null) {
+    private void reconcileSubscription() {
+        if (!running || endpoint == null || status.webhookId() == null || !syncLock.tryLock()) {
             return;
         }
-        String previousId = status.webhookId();
-        WebhookSyncResult result;
         try {
-            result = syncWebhook(endpoint);
-        } catch (FonellaException e) {
-            if (!reconcileFailing) {
-                log.warn("Fonella: could not check the webhook subscription; checking again every {}: {}",
-                        FonellaDeduplicationStores.asWritten(properties.getWebhooks().getReconcileInterval()),
-                        e.getMessage());
-            } else {
-                log.debug("Fonella: the webhook subscription check failed again: {}", e.getMessage());
+            String previousId = status.webhookId();
+            WebhookSyncResult result;
+            try {
+                result = syncWebhook(endpoint, false);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopped in the middle of it
+                }
+                if (!reconcileFailing) {
+                    String every = FonellaDeduplicationStores.asWritten(properties.getWebhooks().getReconcileInterval());
+                    if (e instanceof FonellaException) {
+                        log.warn("Fonella: could not check the webhook subscription; checking again every {}: {}",
+                                every, e.getMessage());
+                    } else {
+                        log.warn("Fonella: could not check the webhook subscription; checking again every {}", every, e);
+                    }
+                } else {
+                    log.debug("Fonella: the webhook subscription check failed again: {}", e.toString());
+                }
+                reconcileFailing = true;
+                return;
             }
-            reconcileFailing = true;
-            return;
-        } catch (RuntimeException e) {
-            log.error("Fonella: the webhook subscription check failed unexpectedly; checking again later", e);
-            return;
+            reconcileFailing = false;
+            String webhookId = result.subscription().webhookId();
+            String repaired = repaired(result, previousId);
+            if (repaired != null) {
+                log.warn("Fonella: {}\n{}", repaired, result.plan().render());
+                record(State.SYNCED, repaired, status.plan(), webhookId, true);
+            } else if (!webhookId.equals(previousId)) {
+                String message = "Webhook subscription " + previousId + " was replaced by " + webhookId
+                        + " (by another instance of this app); accepting its secret.";
+                log.info("Fonella: {}", message);
+                record(State.SYNCED, message, status.plan(), webhookId, true);
+            }
+        } finally {
+            syncLock.unlock();
         }
-        reconcileFailing = false;
+    }
+
+    /** What a periodic check repaired, in a sentence, or {@code null} when it wrote nothing. */
+    private static String repaired(WebhookSyncResult result, String previousId) {
         WebhookPlan plan = result.plan();
-        if (plan.isEmpty()) {
-            return;
-        }
         String webhookId = result.subscription().webhookId();
-        String repaired = switch (plan.action()) {
+        String removed = result.duplicatesRemoved() == 0 ? ""
+                : " Removed " + result.duplicatesRemoved() + " duplicate subscription(s).";
+        return switch (plan.action()) {
             case CREATE -> "Webhook subscription " + (previousId == null ? "" : previousId + " ")
-                    + "no longer existed (deleted in the Fonella console or through the API); created " + webhookId
-                    + ". Events sent meanwhile were not delivered to this app.";
-            case UPDATE -> plan.kept().enabled()
-                    ? "The events of webhook subscription " + webhookId + " were changed outside this app; restored "
-                            + "the " + plan.events().size() + " event type(s) its handlers take."
-                    : "Fonella had disabled webhook subscription " + webhookId + " after "
-                            + plan.kept().failureCount() + " failed deliveries"
-                            + (plan.kept().lastFailedAt() == null ? "" : ", the last at " + plan.kept().lastFailedAt())
-                            + "; re-enabled it. Events sent while it was disabled were not delivered to this app.";
-            case UNCHANGED -> "Removed " + plan.duplicates().size() + " duplicate webhook subscription(s).";
+                    + "no longer existed (deleted in the Fonella console or through the API); created a new one, now "
+                    + webhookId + ", and accepting its secret. Events sent meanwhile were not delivered to this app."
+                    + removed;
+            case UPDATE -> {
+                Webhook kept = plan.kept();
+                StringBuilder what = new StringBuilder();
+                if (plan.changedFields().contains("enabled")) {
+                    what.append(kept.failureCount() > 0
+                            ? "Webhook subscription " + webhookId + " was disabled after " + kept.failureCount()
+                                    + " failed deliveries in a row" + (kept.lastFailedAt() == null ? ""
+                                            : " (the last at " + kept.lastFailedAt() + ")")
+                                    + ", as Fonella does after repeated failures; re-enabled it. Events sent while it "
+                                    + "was disabled were not delivered to this app."
+                            : "Webhook subscription " + webhookId + " was disabled with no failed deliveries (in the "
+                                    + "Fonella console or through the API); re-enabled it, since this app keeps its "
+                                    + "subscription enabled while fonella.webhooks.register=true "
+                                    + "(fonella.webhooks.reconcile-interval=0 turns that off).");
+                }
+                if (plan.changedFields().contains("events")) {
+                    what.append(what.isEmpty() ? "" : " ").append("Webhook subscription ").append(webhookId)
+                            .append(" lacked event types this app handles; added them.");
+                }
+                yield what + removed;
+            }
+            case UNCHANGED -> removed.isEmpty() ? null : removed.strip();
         };
-        log.warn("Fonella: {}\n{}", repaired, plan.render());
-        record(State.SYNCED, repaired, status.plan(), webhookId, true);
     }
 
     private void scheduleRetry(int retry) {
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            Duration delay = retryPolicy.delay(retry, ThreadLocalRandom.current());
+        Duration delay = retryPolicy.delay(retry, ThreadLocalRandom.current());
+        if (schedule(scheduler -> scheduler.schedule(() -> retry(retry), delay.toMillis(), TimeUnit.MILLISECONDS))) {
             log.info("Fonella sync retry {} in {} ms", retry, delay.toMillis());
-            scheduler().schedule(() -> retry(retry), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Called holding this object's lock. */
-    private ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "fonella-sync");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /**
+     * Gives a task to the scheduler thread, created when first needed; nothing once stopped.
+     *
+     * @return whether it was given
+     */
+    private boolean schedule(Consumer<ScheduledExecutorService> task) {
+        synchronized (schedulerLock) {
+            if (!running) {
+                return false;
+            }
+            if (scheduler == null) {
+                scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "fonella-sync");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            task.accept(scheduler);
+            return true;
         }
-        return scheduler;
+    }
+
+    /**
+     * Told by the webhook endpoint when a delivery's signature matched no accepted secret. Another
+     * instance of this app may have re-created the subscription, with a new secret, since this one
+     * last checked: checks it at once, at most every 10 seconds, so that a forged delivery can cost
+     * no more than that.
+     */
+    public void signatureMismatch() {
+        long now = System.nanoTime();
+        long last = lastMismatchCheck.get();
+        if (!checksSubscription || status.webhookId() == null || now - last < MISMATCH_CHECK_SPACING_NANOS
+                || !lastMismatchCheck.compareAndSet(last, now)) {
+            return;
+        }
+        schedule(scheduler -> scheduler.execute(this::reconcileSubscription));
     }
 
     private void retry(int retry) {
@@ -489,12 +597,14 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
 
     @Override
     public void stop() {
-        synchronized (this) {
-            running = false;
-            if (scheduler != null) {
-                scheduler.shutdownNow();
-                scheduler = null;
-            }
+        running = false;
+        ScheduledExecutorService stopping;
+        synchronized (schedulerLock) {
+            stopping = scheduler;
+            scheduler = null;
+        }
+        if (stopping != null) {
+            stopping.shutdownNow(); // interrupts a retry or check waiting for the API; never waits for it
         }
     }
 

@@ -42,6 +42,7 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
     private final long maxBodyBytes;
     private final Duration bodyReadTimeout;
     private final FonellaObservations observations;
+    private final Runnable signatureMismatch;
 
     /**
      * @param registry the discovered handlers and their dispatcher
@@ -49,14 +50,17 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
      * @param maxBodyBytes the largest accepted body
      * @param bodyReadTimeout the longest time from a request's arrival to the last byte of its body
      * @param observations records deliveries
+     * @param signatureMismatch told when a well-formed, timely delivery matches no accepted secret
+     *     (the subscription's secret may have changed since this app last learned it)
      */
     public FonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier, long maxBodyBytes,
-            Duration bodyReadTimeout, FonellaObservations observations) {
+            Duration bodyReadTimeout, FonellaObservations observations, Runnable signatureMismatch) {
         this.registry = registry;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyReadTimeout = bodyReadTimeout;
         this.observations = observations;
+        this.signatureMismatch = signatureMismatch;
     }
 
     /**
@@ -119,6 +123,9 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
         try {
             verifier.verify(body, servlet::getHeader);
         } catch (WebhookVerificationException e) {
+            if (e.reason() == WebhookVerificationException.Reason.SIGNATURE_MISMATCH) {
+                signatureMismatch.run();
+            }
             return rejected(e);
         }
         DispatchResult result;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.fonella.client.FonellaClient;
 import ai.fonella.model.EventType;
+import ai.fonella.model.UpdateWebhookRequest;
 import ai.fonella.model.Webhook;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
@@ -15,9 +16,11 @@ import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.FonellaEmulatorTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +49,7 @@ class SubscriptionReconcileIT {
 
     @AfterEach
     void recover() {
+        emulator.faults().clear();
         if (!emulator.isRunning()) {
             emulator.restart();
         }
@@ -63,7 +67,7 @@ class SubscriptionReconcileIT {
             assertThat(failing.delivered()).isZero();
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
-                    .contains("Fonella had disabled webhook subscription").contains("after 10 failed deliveries"));
+                    .contains("was disabled after 10 failed deliveries in a row"));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(subscription(account).enabled()).isTrue());
             FonellaSyncStatus status = app.getBean(FonellaStartupSync.class).status();
@@ -90,8 +94,8 @@ class SubscriptionReconcileIT {
                         assertThat(webhook.url()).isEqualTo(original.url());
                     }));
             assertThat(subscription(account).secret()).isNotEqualTo(original.secret());
-            assertThat(output.getOut()).contains("Webhook subscription " + original.webhookId()
-                    + " no longer existed");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                    .contains("Webhook subscription " + original.webhookId() + " no longer existed"));
 
             BulkDelivery resumed = emulator.deliverEvents(account, EventType.CALL_TRANSCRIPT, 3, 1);
             assertThat(resumed.delivered()).as("deliveries signed with the new subscription's secret").isEqualTo(3);
@@ -100,19 +104,94 @@ class SubscriptionReconcileIT {
     }
 
     @Test
-    void anUnreachableApiIsLoggedOnceAndTheCheckGoesOn(CapturedOutput output) throws InterruptedException {
+    void aSubscriptionDisabledByHandIsReEnabledSayingSo(CapturedOutput output) {
         EmulatorAccount account = emulator.newAccount();
-        try (ConfigurableApplicationContext app = start(account, "200ms")) {
+        try (ConfigurableApplicationContext app = start(account, "300ms")) {
+            client(account).webhooks().update(subscription(account).webhookId(),
+                    UpdateWebhookRequest.builder().enabled(false).build());
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                    .contains("was disabled with no failed deliveries (in the Fonella console or through the API); "
+                            + "re-enabled it"));
+            assertThat(subscription(account).enabled()).isTrue();
+        }
+    }
+
+    @Test
+    void theCheckAddsMissingEventTypesAndRemovesNoneAnotherVersionOfTheAppTakes(CapturedOutput output) {
+        EmulatorAccount account = emulator.newAccount();
+        try (ConfigurableApplicationContext app = start(account, "300ms")) {
+            Webhook registered = subscription(account);
+            assertThat(registered.events()).contains(EventType.CALL_TRANSCRIPT).doesNotContain(EventType.CALL_STARTED);
+            // as a newer version with one more handler, and one fewer, would leave it during a rolling deploy
+            List<EventType> other = new ArrayList<>(registered.events());
+            other.remove(EventType.CALL_TRANSCRIPT);
+            other.add(EventType.CALL_STARTED);
+            client(account).webhooks().update(registered.webhookId(), UpdateWebhookRequest.builder().events(other)
+                    .build());
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(subscription(account).events())
+                    .contains(EventType.CALL_TRANSCRIPT, EventType.CALL_STARTED));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                    .contains("lacked event types this app handles; added them"));
+        }
+    }
+
+    @Test
+    void anUnreachableApiIsLoggedOnceAndTheCheckGoesOn(CapturedOutput output) {
+        EmulatorAccount account = emulator.newAccount();
+        try (ConfigurableApplicationContext app = start(account, "200ms",
+                Map.of("logging.level.ai.fonella.spring.boot.autoconfigure.FonellaStartupSync", "debug"))) {
             emulator.stop();
-            await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut()
-                    .contains("could not check the webhook subscription"));
-            Thread.sleep(800); // several more failed checks
-            assertThat(output.getOut().split("could not check the webhook subscription", -1)).hasSize(2);
+            // the first failed check, then at least two more
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(output.getOut(),
+                    "the webhook subscription check failed again") >= 2);
+            assertThat(count(output.getOut(), "could not check the webhook subscription")).isEqualTo(1);
 
             emulator.restart();
             client(account).webhooks().delete(subscription(account).webhookId());
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(client(account).webhooks().list()).hasSize(1));
+        }
+    }
+
+    @Test
+    void anInstanceThatDidNotReCreateTheSubscriptionLearnsItsSecretFromTheFirstDeliveryItCannotVerify() {
+        EmulatorAccount account = emulator.newAccount();
+        // B receives the deliveries and checks only hourly; A shares B's URL and checks often
+        try (ConfigurableApplicationContext b = start(account, "1h");
+                ConfigurableApplicationContext a = start(account, "300ms", Map.of("fonella.public-url",
+                        "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port")))) {
+            Webhook original = subscription(account);
+            client(account).webhooks().delete(original.webhookId());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !client(account).webhooks().list().isEmpty());
+            Webhook recreated = subscription(account);
+            assertThat(recreated.webhookId()).isNotEqualTo(original.webhookId());
+
+            // B's first attempt fails (401: it knows only the old secret) and asks for a check at once;
+            // the emulator's retry after 200 ms verifies
+            BulkDelivery delivered = emulator.deliverEvents(account, EventType.CALL_TRANSCRIPT, 3, 1);
+            assertThat(delivered.delivered()).isEqualTo(3);
+            assertThat(b.getBean(ProbeHandlers.class).transcriptHandled.keySet()).containsAll(delivered.eventIds());
+            FonellaSyncStatus status = b.getBean(FonellaStartupSync.class).status();
+            assertThat(status.webhookId()).isEqualTo(recreated.webhookId());
+            assertThat(status.message()).contains("was replaced by " + recreated.webhookId());
+        }
+    }
+
+    @Test
+    void stoppingDoesNotWaitForACheckTheApiIsSlowToAnswer() throws InterruptedException {
+        EmulatorAccount account = emulator.newAccount();
+        ConfigurableApplicationContext app = start(account, "100ms", Map.of("fonella.request-timeout", "30s"));
+        emulator.faults().latency(Duration.ofSeconds(10));
+        try {
+            Thread.sleep(500); // a check is now waiting for the API
+            long closing = System.nanoTime();
+            app.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            emulator.faults().clear();
+            app.close();
         }
     }
 
@@ -127,6 +206,10 @@ class SubscriptionReconcileIT {
         });
     }
 
+    private static int count(String text, String needle) {
+        return text.split(Pattern.quote(needle), -1).length - 1;
+    }
+
     private Webhook subscription(EmulatorAccount account) {
         List<Webhook> webhooks = client(account).webhooks().list();
         assertThat(webhooks).hasSize(1);
@@ -138,7 +221,12 @@ class SubscriptionReconcileIT {
     }
 
     private ConfigurableApplicationContext start(EmulatorAccount account, String reconcileInterval) {
-        Map<String, Object> properties = new HashMap<>();
+        return start(account, reconcileInterval, Map.of());
+    }
+
+    private ConfigurableApplicationContext start(EmulatorAccount account, String reconcileInterval,
+            Map<String, Object> more) {
+        Map<String, Object> properties = new HashMap<>(more);
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.put("fonella.api-key", account.apiKey());
