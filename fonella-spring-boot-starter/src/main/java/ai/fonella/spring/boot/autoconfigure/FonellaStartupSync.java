@@ -156,7 +156,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         });
     }
 
-    /** The early listing, once: later attempts (retries, the actuator's re-sync) list afresh. */
+    /** The early listing, once: later attempts (the background retries, a call of runOnce) list afresh. */
     private List<Tool> takeListing() {
         CompletableFuture<List<Tool>> pending = listing;
         listing = null;
