@@ -152,7 +152,10 @@ public class FonellaProperties {
     public enum SyncMode {
         /** Create, update and (with prune) delete this app's tools at startup. */
         ON_STARTUP,
-        /** Compare only; report drift on the health indicator, or fail the start with fail-fast. */
+        /**
+         * Compare only; report drift on the health indicator, or fail the start with fail-fast. The
+         * webhook subscription is registered all the same.
+         */
         VALIDATE,
         /** Leave registration to someone else, e.g. the Maven plugin during deploy. */
         NONE

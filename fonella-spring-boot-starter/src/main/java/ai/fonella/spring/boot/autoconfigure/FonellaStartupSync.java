@@ -273,6 +273,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         StringBuilder message = new StringBuilder();
         String plan = null;
         String webhookId = status.webhookId();
+        String drift = null;
         try {
             if (properties.getTools().getSync() != SyncMode.NONE) {
                 List<DesiredTool> desired = DesiredTool.of(registry.tools().values().stream()
@@ -284,13 +285,12 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                         : sync.plan(desired, target, properties.getTools().isPrune());
                 plan = toolPlan.render();
                 if (properties.getTools().getSync() == SyncMode.VALIDATE) {
-                    if (!toolPlan.isEmpty()) {
-                        String drift = "Registered tools differ from the code (" + toolPlan.summary() + "):\n" + plan;
-                        record(State.DRIFT, drift, plan, webhookId, false);
-                        throw new DriftException(drift + "\nRun the Maven plugin's fonella:sync, or set "
-                                + "fonella.tools.sync=on-startup.");
+                    if (toolPlan.isEmpty()) {
+                        message.append("Tools match the code (").append(toolPlan.summary()).append("). ");
+                    } else {
+                        // reported after the subscription is registered: tool drift is no reason to miss events
+                        drift = "Registered tools differ from the code (" + toolPlan.summary() + "):\n" + plan;
                     }
-                    message.append("Tools match the code (").append(toolPlan.summary()).append("). ");
                 } else {
                     SyncResult result = sync.apply(toolPlan, target);
                     log.info("Fonella tool sync for {}:\n{}", target.toolUrlPrefix(), plan);
@@ -302,6 +302,11 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                 webhookId = registerWebhook(target);
                 message.append("Webhook subscription ").append(webhookId).append(" receives ")
                         .append(registry.handledEventTypes().size()).append(" event type(s).");
+            }
+            if (drift != null) {
+                record(State.DRIFT, (drift + "\n" + message).trim(), plan, webhookId, false);
+                throw new DriftException(drift + "\nRun the Maven plugin's fonella:sync, or set "
+                        + "fonella.tools.sync=on-startup.");
             }
             return record(State.SYNCED, message.toString().trim(), plan, webhookId, true);
         } catch (FonellaException e) {

@@ -69,14 +69,18 @@ class FonellaSyncLifecycleIT {
     }
 
     @Test
-    void validateModeReportsDriftWithoutWriting() throws Exception {
+    void validateModeReportsDriftWithoutWritingToolsAndStillRegistersTheSubscription() throws Exception {
         EmulatorAccount account = emulator.newAccount();
         try (ConfigurableApplicationContext context = SyncApp.start(properties(account,
-                Map.of("fonella.tools.sync", "validate")))) {
+                Map.of("fonella.tools.sync", "validate", "app.handlers", "true")))) {
             FonellaSyncStatus status = status(context);
             assertThat(status.state()).isEqualTo(FonellaSyncStatus.State.DRIFT);
             assertThat(status.message()).contains("+ create lookupOrder");
             assertThat(health(context)).contains("\"status\":\"DOWN\"").contains("DRIFT");
+            // tool drift is no reason to miss events: the subscription is registered all the same
+            assertThat(emulator.client(account.apiKey()).webhooks().list()).singleElement()
+                    .satisfies(webhook -> assertThat(status.webhookId()).isEqualTo(webhook.webhookId()));
+            assertThat(status.message()).contains("Webhook subscription " + status.webhookId() + " receives");
         }
         assertThat(toolNames(account)).isEmpty();
     }
