@@ -502,13 +502,18 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         try {
             runOnce();
             log.info("Fonella sync succeeded on attempt {}", attempts);
-        } catch (FonellaException e) {
+        } catch (RuntimeException e) {
+            if (!running) {
+                return; // interrupted by stop(): not a failure worth a warning
+            }
+            if (!(e instanceof FonellaException fonella)) {
+                log.error("Fonella sync attempt {} failed unexpectedly; not retrying", attempts, e);
+                return;
+            }
             log.warn("Fonella sync attempt {} failed: {}", attempts, e.getMessage());
-            if (isRetryable(e)) {
+            if (isRetryable(fonella)) {
                 scheduleRetry(retry + 1);
             }
-        } catch (RuntimeException e) {
-            log.error("Fonella sync attempt {} failed unexpectedly; not retrying", attempts, e);
         }
     }
 
