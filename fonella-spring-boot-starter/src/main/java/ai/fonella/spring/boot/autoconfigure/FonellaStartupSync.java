@@ -289,6 +289,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                         message.append("Tools match the code (").append(toolPlan.summary()).append("). ");
                     } else {
                         // reported after the subscription is registered: tool drift is no reason to miss events
+                        // (except with fail-fast, below)
                         drift = "Registered tools differ from the code (" + toolPlan.summary() + "):\n" + plan;
                     }
                 } else {
@@ -298,7 +299,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                             .append(result.writes()).append(" write(s)). ");
                 }
             }
-            if (properties.getWebhooks().isRegister() && registry.hasEventHandlers()) {
+            // with fail-fast, drift stops the start: no subscription for an app that will not run
+            if (properties.getWebhooks().isRegister() && registry.hasEventHandlers()
+                    && (drift == null || !properties.getTools().isFailFast())) {
                 webhookId = registerWebhook(target);
                 message.append("Webhook subscription ").append(webhookId).append(" receives ")
                         .append(registry.handledEventTypes().size()).append(" event type(s).");

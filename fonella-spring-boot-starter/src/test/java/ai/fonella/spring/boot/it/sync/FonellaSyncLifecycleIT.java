@@ -86,6 +86,19 @@ class FonellaSyncLifecycleIT {
     }
 
     @Test
+    void validateModeWithFailFastStopsTheStartOnDriftWritingNothing() {
+        EmulatorAccount account = emulator.newAccount();
+
+        assertThatThrownBy(() -> SyncApp.start(properties(account, Map.of("fonella.tools.sync", "validate",
+                "fonella.tools.fail-fast", "true", "app.handlers", "true")))).satisfies(e ->
+                        assertThat(causeOf(e, FonellaStartupException.class).getMessage())
+                                .contains("Registered tools differ from the code").contains("+ create lookupOrder"));
+        assertThat(toolNames(account)).isEmpty();
+        assertThat(emulator.client(account.apiKey()).webhooks().list()).as("no subscription for an app that did not "
+                + "start").isEmpty();
+    }
+
+    @Test
     void failFastStopsTheStartWhenTheApiIsUnreachable() {
         Map<String, String> properties = properties(emulator.newAccount(), Map.of("fonella.tools.fail-fast", "true",
                 "fonella.base-url", "http://127.0.0.1:1"));
