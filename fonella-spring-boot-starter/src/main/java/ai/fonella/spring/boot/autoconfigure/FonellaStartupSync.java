@@ -400,7 +400,10 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                 reconcileFailing = true;
                 return;
             }
-            reconcileFailing = false;
+            if (reconcileFailing) {
+                log.info("Fonella: the webhook subscription check works again");
+                reconcileFailing = false;
+            }
             String webhookId = result.subscription().webhookId();
             String repaired = repaired(result, previousId);
             if (repaired != null) {
@@ -437,7 +440,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
                                     + " failed deliveries in a row" + (kept.lastFailedAt() == null ? ""
                                             : " (the last at " + kept.lastFailedAt() + ")")
                                     + ", as Fonella does after repeated failures; re-enabled it. Events sent while it "
-                                    + "was disabled were not delivered to this app."
+                                    + "was disabled were not delivered to this app. If it happens again, look at this "
+                                    + "app's answers to deliveries: rejected signatures, failing handlers, an "
+                                    + "unreachable deduplication store."
                             : "Webhook subscription " + webhookId + " was disabled with no failed deliveries (in the "
                                     + "Fonella console or through the API); re-enabled it, since this app keeps its "
                                     + "subscription enabled while fonella.webhooks.register=true "
@@ -487,15 +492,17 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
      * instance of this app may have re-created the subscription, with a new secret, since this one
      * last checked: checks it at once, at most every 10 seconds, so that a forged delivery can cost
      * no more than that.
+     *
+     * @return whether a check was started
      */
-    public void signatureMismatch() {
+    public boolean signatureMismatch() {
         long now = System.nanoTime();
         long last = lastMismatchCheck.get();
         if (!checksSubscription || status.webhookId() == null || now - last < MISMATCH_CHECK_SPACING_NANOS
                 || !lastMismatchCheck.compareAndSet(last, now)) {
-            return;
+            return false;
         }
-        schedule(scheduler -> scheduler.execute(this::reconcileSubscription));
+        return schedule(scheduler -> scheduler.execute(this::reconcileSubscription));
     }
 
     private void retry(int retry) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +43,7 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
     private final long maxBodyBytes;
     private final Duration bodyReadTimeout;
     private final FonellaObservations observations;
-    private final Runnable signatureMismatch;
+    private final BooleanSupplier signatureMismatch;
 
     /**
      * @param registry the discovered handlers and their dispatcher
@@ -51,10 +52,11 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
      * @param bodyReadTimeout the longest time from a request's arrival to the last byte of its body
      * @param observations records deliveries
      * @param signatureMismatch told when a well-formed, timely delivery matches no accepted secret
-     *     (the subscription's secret may have changed since this app last learned it)
+     *     (the subscription's secret may have changed since this app last learned it); answers
+     *     whether it started a check of the subscription
      */
     public FonellaWebhookHandler(FonellaHandlerRegistry registry, WebhookVerifier verifier, long maxBodyBytes,
-            Duration bodyReadTimeout, FonellaObservations observations, Runnable signatureMismatch) {
+            Duration bodyReadTimeout, FonellaObservations observations, BooleanSupplier signatureMismatch) {
         this.registry = registry;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
@@ -115,6 +117,10 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
         } else {
             log.debug("Rejected a webhook delivery: {} ({})", e.reason(), e.getMessage());
         }
+        return unauthorized(e);
+    }
+
+    private static Answer unauthorized(WebhookVerificationException e) {
         return new Answer(Problems.problem(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage(),
                 Map.of("reason", e.reason().name())), "rejected");
     }
@@ -123,8 +129,12 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
         try {
             verifier.verify(body, servlet::getHeader);
         } catch (WebhookVerificationException e) {
-            if (e.reason() == WebhookVerificationException.Reason.SIGNATURE_MISMATCH) {
-                signatureMismatch.run();
+            if (e.reason() == WebhookVerificationException.Reason.SIGNATURE_MISMATCH
+                    && signatureMismatch.getAsBoolean()) {
+                log.info("A webhook delivery's signature matched no accepted secret; checking whether the "
+                        + "subscription has a new one (another instance may have re-created it), so that Fonella's "
+                        + "retry verifies");
+                return unauthorized(e);
             }
             return rejected(e);
         }
