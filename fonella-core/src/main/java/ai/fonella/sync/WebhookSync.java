@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * creates one lists again and, as every instance does, keeps the oldest and removes the rest,
  * accepting the secrets of all of them so that whatever was already delivered still verifies.
  *
- * <p>Run it again while the app runs, not only at startup: Fonella disables a subscription after
- * repeated failed deliveries, and a subscription may be deleted in the console; a later sync
- * re-enables or re-creates it (the starter does so every {@code fonella.webhooks.reconcile-interval}).
+ * <p>Run {@link #repair} while the app runs, not only {@link #sync} at startup: Fonella disables a
+ * subscription after repeated failed deliveries, and a subscription may be deleted in the console;
+ * a repair re-enables or re-creates it (the starter does so every
+ * {@code fonella.webhooks.reconcile-interval}).
  */
 public final class WebhookSync {
 
@@ -71,6 +72,19 @@ public final class WebhookSync {
      */
     public WebhookSyncResult sync(ToolEndpoint endpoint, Set<EventType> events) {
         return apply(plan(endpoint, events));
+    }
+
+    /**
+     * Repairs the subscription while the app runs: lists, plans with
+     * {@link WebhookSyncPlanner#planRepair} (missing event types are added, none removed) and
+     * applies. Run it periodically beside the startup {@link #sync}.
+     *
+     * @param endpoint this app's endpoint
+     * @param events the event types this app's handlers take, not empty
+     * @return what was done
+     */
+    public WebhookSyncResult repair(ToolEndpoint endpoint, Set<EventType> events) {
+        return apply(planner.planRepair(endpoint, events, webhooks.list()));
     }
 
     /**

@@ -70,6 +70,27 @@ public final class WebhookSyncPlanner {
     }
 
     /**
+     * Plans a repair while the app runs: as {@link #plan}, but the kept subscription keeps event
+     * types it has beyond {@code events}; only missing ones are added. So two versions of an app
+     * with other handlers, sharing one subscription during a rolling deploy, do not take each
+     * other's event types away; the plan at the next start sets them exactly.
+     *
+     * @param endpoint this app's endpoint
+     * @param events the event types this app's handlers take, not empty
+     * @param existing every subscription the API lists for the account
+     * @return the plan
+     */
+    public WebhookPlan planRepair(ToolEndpoint endpoint, Set<EventType> events, Collection<Webhook> existing) {
+        WebhookPlan exact = plan(endpoint, events, existing);
+        if (exact.kept() == null || events.containsAll(exact.kept().events())) {
+            return exact;
+        }
+        Set<EventType> union = EnumSet.copyOf(events);
+        union.addAll(exact.kept().events());
+        return plan(endpoint, union, existing);
+    }
+
+    /**
      * This app's subscriptions among those listed, oldest first.
      *
      * @param existing the listed subscriptions

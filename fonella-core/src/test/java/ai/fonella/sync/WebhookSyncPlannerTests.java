@@ -52,6 +52,25 @@ class WebhookSyncPlannerTests {
     }
 
     @Test
+    void aRepairAddsMissingEventTypesAndKeepsTheOthers() {
+        Webhook other = webhook("wh_1", URL, EnumSet.of(EventType.CALL_STARTED), false, T0);
+
+        WebhookPlan plan = planner.planRepair(ENDPOINT, ENDED, List.of(other));
+
+        assertThat(plan.action()).isEqualTo(WebhookPlan.Action.UPDATE);
+        assertThat(plan.events()).containsExactlyInAnyOrder(EventType.CALL_ENDED, EventType.CALL_STARTED);
+        assertThat(plan.changedFields()).containsExactly("events", "enabled");
+    }
+
+    @Test
+    void aRepairChangesNothingWhenTheSubscriptionHasMoreEventTypesThanTheApp() {
+        Webhook wider = webhook("wh_1", URL, EnumSet.of(EventType.CALL_ENDED, EventType.CALL_STARTED), true, T0);
+
+        assertThat(planner.planRepair(ENDPOINT, ENDED, List.of(wider)).isEmpty()).isTrue();
+        assertThat(planner.plan(ENDPOINT, ENDED, List.of(wider)).changedFields()).containsExactly("events");
+    }
+
+    @Test
     void keepsTheOldestRegistrationAndRemovesTheRestWhateverOrderTheyAreListedIn() {
         Webhook younger = webhook("wh_2", URL, ENDED, true, T0.plusSeconds(1));
         Webhook oldest = webhook("wh_1", URL, ENDED, true, T0);

@@ -6,7 +6,6 @@ import ai.fonella.client.FonellaApiException;
 import ai.fonella.client.FonellaClient;
 import ai.fonella.client.RetryPolicy;
 import ai.fonella.model.ApiRules;
-import ai.fonella.model.EventType;
 import ai.fonella.model.Tool;
 import ai.fonella.model.Webhook;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties.SyncMode;
@@ -24,15 +23,12 @@ import ai.fonella.sync.ToolSync;
 import ai.fonella.sync.ToolSyncException;
 import ai.fonella.sync.WebhookPlan;
 import ai.fonella.sync.WebhookSync;
-import ai.fonella.sync.WebhookSyncPlanner;
 import ai.fonella.sync.WebhookSyncResult;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -342,25 +338,17 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
     }
 
     /**
-     * Lists, plans and applies the subscription, and accepts its secrets.
+     * Syncs the subscription with core's {@link WebhookSync} and accepts its secrets.
      *
-     * @param exactEvents {@code true} at startup: the subscription gets exactly the events this app
-     *     handles; {@code false} for the periodic check, which adds what is missing and removes
-     *     nothing, so that during a rolling deploy two versions with other handlers do not take each
-     *     other's event types away every interval (the next start sets them exactly)
+     * @param atStart {@code true} at startup ({@link WebhookSync#sync}: exactly the events this app
+     *     handles); {@code false} for the periodic check ({@link WebhookSync#repair}: adds what is
+     *     missing, removes nothing)
      */
-    private WebhookSyncResult syncWebhook(ToolEndpoint target, boolean exactEvents) {
-        Set<EventType> events = registry.handledEventTypes();
-        List<Webhook> listed = client.webhooks().list();
-        WebhookSyncPlanner planner = new WebhookSyncPlanner();
-        WebhookPlan plan = planner.plan(target, events, listed);
-        if (!exactEvents && plan.kept() != null && !events.containsAll(plan.kept().events())) {
-            Set<EventType> union = EnumSet.copyOf(events);
-            union.addAll(plan.kept().events());
-            plan = planner.plan(target, union, listed);
-        }
-        WebhookSyncResult result = new WebhookSync(client).apply(plan);
-        log.debug("Fonella webhook sync for {}:\n{}", target.webhookUrl(), plan.render());
+    private WebhookSyncResult syncWebhook(ToolEndpoint target, boolean atStart) {
+        WebhookSync sync = new WebhookSync(client);
+        WebhookSyncResult result = atStart ? sync.sync(target, registry.handledEventTypes())
+                : sync.repair(target, registry.handledEventTypes());
+        log.debug("Fonella webhook sync for {}:\n{}", target.webhookUrl(), result.plan().render());
         secrets.setRegisteredWebhookSecrets(result.secrets());
         return result;
     }
@@ -427,8 +415,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         String removed = result.duplicatesRemoved() == 0 ? ""
                 : " Removed " + result.duplicatesRemoved() + " duplicate subscription(s).";
         return switch (plan.action()) {
-            case CREATE -> "Webhook subscription " + (previousId == null ? "" : previousId + " ")
-                    + "no longer existed (deleted in the Fonella console or through the API); created a new one, now "
+            case CREATE -> "Webhook subscription " + previousId + " no longer existed (deleted in the Fonella console or through the API); created a new one, now "
                     + webhookId + ", and accepting its secret. Events sent meanwhile were not delivered to this app."
                     + removed;
             case UPDATE -> {
