@@ -96,7 +96,7 @@ public final class FonellaToolHandler implements HttpRequestHandler {
         if (rejection != null) {
             observations.observe(FonellaObservations.TOOL_INVOCATION, () -> "rejected",
                     outcome -> Map.of("fonella.tool", tag, "outcome", outcome));
-            RequestBodies.sendUnread(request, response, rejection);
+            RequestBodies.sendUnread(request, response, rejection, bodyReadTimeout);
             log(request, tag, "rejected", arrival);
             return;
         }

@@ -76,7 +76,8 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
         long arrival = RequestBodies.arrival(request);
         if (!HttpMethod.POST.matches(request.getMethod())) {
             RequestBodies.sendUnread(request, response,
-                    Problems.methodNotAllowed(HttpMethod.POST.name(), "Fonella delivers webhooks with POST."));
+                    Problems.methodNotAllowed(HttpMethod.POST.name(), "Fonella delivers webhooks with POST."),
+                    bodyReadTimeout);
             return;
         }
         WebhookVerificationException refused = null;
@@ -98,7 +99,7 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
                 () -> early != null ? rejected(early) : receive(request, received),
                 result -> Map.of("fonella.event.type", result.eventType(), "outcome", result.outcome()));
         if (early != null) {
-            RequestBodies.sendUnread(request, response, answer.reply());
+            RequestBodies.sendUnread(request, response, answer.reply(), bodyReadTimeout);
         } else {
             answer.reply().send(response);
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -81,7 +82,7 @@ final class RequestBodies {
         }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            sendUnread(request, response, Problems.tooLarge(maxBytes));
+            sendUnread(request, response, Problems.tooLarge(maxBytes), timeout);
             return null;
         }
         long deadline = arrival(request) + timeout.toNanos();
@@ -101,7 +102,7 @@ final class RequestBodies {
                 return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(response, timeout);
             }
         } catch (TooLargeException e) {
-            sendUnread(request, response, Problems.tooLarge(maxBytes));
+            sendUnread(request, response, Problems.tooLarge(maxBytes), timeout);
             return null;
         } catch (IOException e) {
             log.debug("Could not read a request body", e);
@@ -132,71 +133,70 @@ final class RequestBodies {
     }
 
     /**
-     * Sends an answer to a request whose body will not be read, and lets go of that body: what of it
-     * has already arrived is dropped, the connection is closed after the answer, and the unread rest
-     * is left to a non-blocking read, so that no request thread waits for it (Tomcat would otherwise drain up to its
-     * {@code max-swallow-size} on the request thread, as long as a stalled client likes).
+     * Sends an answer to a request whose body will not be used, at once and with
+     * {@code Connection: close}, and lets go of that body without a thread.
+     *
+     * <p>Closing a connection while its body is still arriving makes the kernel reset it, and a
+     * client that writes its whole body before it reads (the JDK's {@code HttpClient} is one) then
+     * fails without the answer. So, like a web server's lingering close, what still arrives is read
+     * and dropped without blocking, up to {@value #MAX_DROPPED} bytes and until
+     * {@code fonella.body-read-timeout} after arrival, and the connection is closed after that. The
+     * answer then goes without a length and ends with the connection: the container stops the
+     * request's input once a response has its declared length. A body declared larger than that, or
+     * one the client sends only on {@code 100 Continue}, is not waited for: the answer has its length
+     * and the connection is closed at once. (Tomcat would otherwise drain the body on the request
+     * thread, as slowly as the client likes.)
      *
      * @param request the request
      * @param response its response
      * @param reply the answer
+     * @param timeout the longest time from arrival to the last byte
      * @throws IOException when the answer cannot be written
      */
-    static void sendUnread(HttpServletRequest request, HttpServletResponse response, Problems.Reply reply)
-            throws IOException {
-        boolean pending = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    static void sendUnread(HttpServletRequest request, HttpServletResponse response, Problems.Reply reply,
+            Duration timeout) throws IOException {
+        long declared = request.getContentLengthLong();
+        boolean pending = declared > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (pending) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
         }
-        reply.send(response);
         if (!pending || !request.isAsyncSupported() || request.isAsyncStarted()) {
-            return;
+            reply.send(response);
+            return; // nothing to let go of, or a container that drains the rest as it always does
         }
-        dropArrived(request.getInputStream());
+        long left = arrival(request) + timeout.toNanos() - System.nanoTime();
+        boolean linger = left > 0 && declared <= MAX_DROPPED && request.getHeader(HttpHeaders.EXPECT) == null;
+        reply.send(linger ? undelimited(response) : response);
+        response.flushBuffer();
         AsyncContext async = request.startAsync();
+        async.setTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        AsyncRead drain = new AsyncRead(async, request, request.getInputStream(), null, 0, timeout);
+        async.addListener(drain);
         try {
-            request.getInputStream().setReadListener(IGNORED);
+            request.getInputStream().setReadListener(drain);
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            // a container without non-blocking reads: it drains the rest as it always does
-        } finally {
-            async.complete();
+            linger = false; // a container without non-blocking reads, where the body is in memory anyway
+        }
+        if (!linger) {
+            drain.close();
         }
     }
 
     /**
-     * Reads and drops what of a body has already arrived, up to {@value #MAX_DROPPED} bytes, never
-     * waiting for more: a connection closed with unread bytes is reset by the kernel, and the reset
-     * can discard the answer before a client that is still sending has read it.
+     * The response, with any length its writer sets ignored: it ends when the connection closes, so
+     * that the request's body can still be read after it is sent.
      */
-    private static void dropArrived(ServletInputStream in) {
-        byte[] dropped = new byte[8192];
-        try {
-            for (long left = MAX_DROPPED; left > 0 && !in.isFinished() && in.available() > 0; ) {
-                int read = in.read(dropped, 0, (int) Math.min(dropped.length, Math.min(left, in.available())));
-                if (read < 0) {
-                    return;
-                }
-                left -= read;
+    private static HttpServletResponse undelimited(HttpServletResponse response) {
+        return new HttpServletResponseWrapper(response) {
+            @Override
+            public void setContentLength(int length) {
             }
-        } catch (IOException e) {
-            // the connection is going away anyway
-        }
+
+            @Override
+            public void setContentLengthLong(long length) {
+            }
+        };
     }
-
-    /** Reads nothing: set only so that what is left of a body is let go of without blocking. */
-    private static final ReadListener IGNORED = new ReadListener() {
-        @Override
-        public void onDataAvailable() {
-        }
-
-        @Override
-        public void onAllDataRead() {
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-        }
-    };
 
     /**
      * Completes a request after an I/O error. The container calls the read listener's
@@ -268,10 +268,17 @@ final class RequestBodies {
         }
     }
 
-    /** The rest of a body, read as it arrives; answers 408 when the time is up first. */
+    /**
+     * The rest of a body, read as it arrives; answers 408 when the time is up first. Once a request
+     * is answered with its body unread (413 here, or any answer from {@link #sendUnread}), it drains:
+     * what still arrives is dropped, and the connection is closed when the body is in, after
+     * {@value #MAX_DROPPED} bytes, or when the time is up.
+     */
     private static final class AsyncRead implements ReadListener, AsyncListener {
 
+        /** Answered or dispatched: nothing more to answer. */
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicBoolean closed = new AtomicBoolean();
         private final AsyncContext async;
         private final HttpServletRequest request;
         private final HttpServletResponse response;
@@ -279,7 +286,13 @@ final class RequestBodies {
         private final Body body;
         private final long maxBytes;
         private final Duration timeout;
+        private volatile boolean draining;
+        private long droppable = MAX_DROPPED;
 
+        /**
+         * @param body the bytes read so far, or {@code null} for a request already answered, whose
+         *     body is only drained
+         */
         AsyncRead(AsyncContext async, HttpServletRequest request, ServletInputStream in, Body body, long maxBytes,
                 Duration timeout) {
             this.async = async;
@@ -290,22 +303,45 @@ final class RequestBodies {
             this.body = body;
             this.maxBytes = maxBytes;
             this.timeout = timeout;
+            if (body == null) {
+                finished.set(true);
+                draining = true;
+            }
         }
 
         @Override
         public void onDataAvailable() throws IOException {
-            try {
-                while (!body.complete() && in.isReady()) {
-                    body.readFrom(in);
+            if (!draining) {
+                try {
+                    while (!body.complete() && in.isReady()) {
+                        body.readFrom(in);
+                    }
+                    return;
+                } catch (TooLargeException e) {
+                    if (!answer(Problems.tooLarge(maxBytes), undelimited(response))) {
+                        return;
+                    }
+                    draining = true;
                 }
-            } catch (TooLargeException e) {
-                answer(Problems.tooLarge(maxBytes));
+            }
+            byte[] dropped = new byte[8192];
+            while (droppable > 0 && in.isReady()) {
+                int n = in.read(dropped);
+                if (n < 0) {
+                    return; // onAllDataRead follows
+                }
+                droppable -= n;
+            }
+            if (droppable <= 0) {
+                close();
             }
         }
 
         @Override
         public void onAllDataRead() {
-            if (finished.compareAndSet(false, true)) {
+            if (draining) {
+                close();
+            } else if (finished.compareAndSet(false, true)) {
                 request.setAttribute(BODY, body.bytes());
                 async.dispatch();
             }
@@ -315,12 +351,17 @@ final class RequestBodies {
         public void onError(Throwable failure) {
             log.debug("Could not read a request body", failure);
             // the server's own read timeout ends a stalled read as a failure: still a body too slow
-            answer(failure instanceof java.net.SocketTimeoutException ? Problems.tooSlow(timeout) : Problems.unreadable());
+            if (answer(failure instanceof java.net.SocketTimeoutException ? Problems.tooSlow(timeout)
+                    : Problems.unreadable(), response) || draining) {
+                close();
+            }
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            answer(Problems.tooSlow(timeout));
+            if (answer(Problems.tooSlow(timeout), response) || draining) {
+                close();
+            }
         }
 
         @Override
@@ -342,15 +383,24 @@ final class RequestBodies {
         public void onStartAsync(AsyncEvent event) {
         }
 
-        private void answer(Problems.Reply reply) {
+        /** Sends the answer unless there was one; the request stays open until {@link #close()}. */
+        private boolean answer(Problems.Reply reply, HttpServletResponse to) {
             if (!finished.compareAndSet(false, true)) {
-                return;
+                return false;
             }
             try {
-                reply.send(response);
+                reply.send(to);
+                to.flushBuffer();
+                return true;
             } catch (IOException | RuntimeException e) {
                 log.debug("Could not answer a request whose body was not read", e);
-            } finally {
+                close();
+                return false;
+            }
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true)) {
                 async.complete();
             }
         }

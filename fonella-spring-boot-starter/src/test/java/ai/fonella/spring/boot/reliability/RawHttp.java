@@ -81,7 +81,7 @@ final class RawHttp implements AutoCloseable {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         while (true) {
-            Response response = Response.parse(received.toByteArray());
+            Response response = Response.parse(received.toByteArray(), false);
             if (response != null) {
                 return response;
             }
@@ -92,11 +92,31 @@ final class RawHttp implements AutoCloseable {
                 n = -1;
             }
             if (n < 0) {
-                Response partial = Response.parse(received.toByteArray());
-                return partial;
+                return Response.parse(received.toByteArray(), true);
             }
             received.write(buffer, 0, n);
         }
+    }
+
+    /**
+     * Waits until what has arrived contains the given text, without waiting for the response to end
+     * (one that ends with the connection, say).
+     *
+     * @return what has arrived
+     * @throws SocketTimeoutException when the text did not arrive in time
+     */
+    String readUntil(String text, Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!received.toString(StandardCharsets.UTF_8).contains(text)) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new IOException("Closed before \"" + text + "\" arrived: " + received.toString(StandardCharsets.UTF_8));
+            }
+            received.write(buffer, 0, n);
+        }
+        return received.toString(StandardCharsets.UTF_8);
     }
 
     /** Whether the server has closed its side (reads end of stream) within the timeout. */
@@ -127,8 +147,11 @@ final class RawHttp implements AutoCloseable {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        /** Parses a complete response (Content-Length or chunked body), or returns {@code null}. */
-        static Response parse(byte[] bytes) {
+        /**
+         * Parses a complete response (Content-Length, chunked, or ended by the connection's close), or
+         * returns {@code null}.
+         */
+        static Response parse(byte[] bytes, boolean closed) {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             int end = text.indexOf("\r\n\r\n");
             if (end < 0) {
@@ -169,7 +192,10 @@ final class RawHttp implements AutoCloseable {
                     at = lineEnd + 2 + size + 2;
                 }
             }
-            return new Response(status, headers, "");
+            if (!closed && status >= 200 && status != 204 && status != 304) {
+                return null; // its body ends with the connection
+            }
+            return new Response(status, headers, new String(rest, StandardCharsets.UTF_8));
         }
 
         private static int indexOf(byte[] bytes, int from) {
