@@ -59,18 +59,6 @@ final class Problems {
         return problem(status, title, detail, Map.of());
     }
 
-    /**
-     * A problem, after which the connection is closed: for a request whose body was not read, so
-     * that the server neither waits for the rest nor reads it as the next request.
-     */
-    static Reply problemAndClose(HttpStatus status, String title, String detail, Map<String, ?> properties) {
-        Reply problem = problem(status, title, detail, properties);
-        return response -> {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-            problem.send(response);
-        };
-    }
-
     /** {@code 405} with the {@code Allow} header. */
     static Reply methodNotAllowed(String allowed, String detail) {
         Reply problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", detail);
@@ -82,19 +70,19 @@ final class Problems {
 
     /** {@code 413}: the body is larger than {@code fonella.max-body-size}. */
     static Reply tooLarge(long maxBytes) {
-        return problemAndClose(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                 "The body exceeds the limit of " + maxBytes + " bytes (fonella.max-body-size).", Map.of());
     }
 
     /** {@code 408}: the body did not arrive within {@code fonella.body-read-timeout}. */
     static Reply tooSlow(Duration timeout) {
-        return problemAndClose(HttpStatus.REQUEST_TIMEOUT, "Request body too slow", "The body did not arrive within "
+        return problem(HttpStatus.REQUEST_TIMEOUT, "Request body too slow", "The body did not arrive within "
                 + timeout.toMillis() + " ms (fonella.body-read-timeout).", Map.of());
     }
 
     /** {@code 400}: the connection failed while the body was read. */
     static Reply unreadable() {
-        return problemAndClose(HttpStatus.BAD_REQUEST, "Unreadable request body", "The request body could not be "
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "The request body could not be "
                 + "read.", Map.of());
     }
 

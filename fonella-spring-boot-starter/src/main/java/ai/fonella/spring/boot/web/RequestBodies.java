@@ -5,6 +5,8 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -30,6 +32,12 @@ import org.springframework.http.HttpHeaders;
  * connection closed, whether the client trickles or sends nothing at all; one over the size limit
  * {@code 413}. So a few hundred stalled connections cost the app connections, never threads.
  *
+ * <p>The asynchronous read is started with the request and response the handler was given, so that
+ * the dispatch after it passes the host app's filters with their wrappers (Spring's
+ * {@code ShallowEtagHeaderFilter} needs its own); answers given without that dispatch (408, 413, a
+ * refusal while the body arrives) are written to the container's own response, since the filters
+ * have finished with the request by then.
+ *
  * <p>A container that cannot make the request asynchronous (a filter without async support) reads
  * the rest blocking, checking the time between reads; a read that blocks is then bounded only by the
  * server's own read timeout.
@@ -42,6 +50,8 @@ final class RequestBodies {
     private static final String BODY = RequestBodies.class.getName() + ".body";
     /** At most this much of a refused body is read before its connection is closed (Tomcat's own default swallow). */
     private static final long MAX_DROPPED = 2 * 1024 * 1024;
+    /** At most this long is the rest of a refused body waited for (Apache httpd's lingering close waits 2 s). */
+    private static final long LINGER_NANOS = Duration.ofSeconds(2).toNanos();
 
     private RequestBodies() {
     }
@@ -99,21 +109,21 @@ final class RequestBodies {
                 return body.bytes();
             }
             if (!request.isAsyncSupported() || request.isAsyncStarted()) {
-                return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(response, timeout);
+                return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(request, response, timeout);
             }
         } catch (TooLargeException e) {
             sendUnread(request, response, Problems.tooLarge(maxBytes), timeout);
             return null;
         } catch (IOException e) {
             log.debug("Could not read a request body", e);
-            Problems.unreadable().send(response);
+            Problems.unreadable().send(closing(request, response));
             return null;
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            return tooSlow(response, timeout);
+            return tooSlow(request, response, timeout);
         }
-        AsyncContext async = request.startAsync();
+        AsyncContext async = request.startAsync(request, response);
         async.setTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         AsyncRead listener = new AsyncRead(async, request, in, body, maxBytes, timeout);
         async.addListener(listener);
@@ -123,9 +133,9 @@ final class RequestBodies {
             // a mock container without non-blocking reads (MockMvc), where the body is in memory anyway
             async.complete();
             try {
-                return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(response, timeout);
+                return readBlocking(in, body, deadline) ? body.bytes() : tooSlow(request, response, timeout);
             } catch (TooLargeException tooLarge) {
-                Problems.tooLarge(maxBytes).send(response);
+                Problems.tooLarge(maxBytes).send(closing(request, response));
                 return null;
             }
         }
@@ -133,19 +143,21 @@ final class RequestBodies {
     }
 
     /**
-     * Sends an answer to a request whose body will not be used, at once and with
-     * {@code Connection: close}, and lets go of that body without a thread.
+     * Sends an answer to a request whose body will not be used, at once, and lets go of that body
+     * without a thread.
      *
-     * <p>Closing a connection while its body is still arriving makes the kernel reset it, and a
-     * client that writes its whole body before it reads (the JDK's {@code HttpClient} is one) then
-     * fails without the answer. So, like a web server's lingering close, what still arrives is read
-     * and dropped without blocking, up to {@value #MAX_DROPPED} bytes and until
+     * <p>With a body pending, the connection (on HTTP/2, the stream) is closed after the answer; on
+     * HTTP/1 the answer says so ({@code Connection: close}). Closing it while the body is still
+     * arriving makes the kernel reset the connection (HTTP/2: the stream), and a client that writes
+     * its whole body before it reads (the JDK's {@code HttpClient} is one) then fails without the
+     * answer. So, like a web server's lingering close, what still arrives is read and dropped without
+     * blocking, up to {@value #MAX_DROPPED} bytes, for at most 2 s and not past
      * {@code fonella.body-read-timeout} after arrival, and the connection is closed after that. The
-     * answer then goes without a length and ends with the connection: the container stops the
-     * request's input once a response has its declared length. A body declared larger than that, or
-     * one the client sends only on {@code 100 Continue}, is not waited for: the answer has its length
-     * and the connection is closed at once. (Tomcat would otherwise drain the body on the request
-     * thread, as slowly as the client likes.)
+     * answer then goes without a length and ends with the connection (the stream): the container stops
+     * the request's input once a response has its declared length. A body declared larger than that,
+     * or one the client sends only on {@code 100 Continue}, is not waited for: the answer has its
+     * length and the connection is closed at once. (Tomcat would otherwise drain the body on the
+     * request thread, as slowly as the client likes.)
      *
      * @param request the request
      * @param response its response
@@ -156,19 +168,18 @@ final class RequestBodies {
     static void sendUnread(HttpServletRequest request, HttpServletResponse response, Problems.Reply reply,
             Duration timeout) throws IOException {
         long declared = request.getContentLengthLong();
-        boolean pending = declared > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-        if (pending) {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-        }
+        boolean pending = declared > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || !http1(request) && declared < 0 && !request.getInputStream().isFinished();
         if (!pending || !request.isAsyncSupported() || request.isAsyncStarted()) {
-            reply.send(response);
+            reply.send(pending ? closing(request, response) : response);
             return; // nothing to let go of, or a container that drains the rest as it always does
         }
-        long left = arrival(request) + timeout.toNanos() - System.nanoTime();
+        long left = Math.min(LINGER_NANOS, arrival(request) + timeout.toNanos() - System.nanoTime());
         boolean linger = left > 0 && declared <= MAX_DROPPED && request.getHeader(HttpHeaders.EXPECT) == null;
-        reply.send(linger ? undelimited(response) : response);
-        response.flushBuffer();
         AsyncContext async = request.startAsync();
+        HttpServletResponse container = closing(request, container(async.getResponse()));
+        reply.send(linger ? undelimited(container) : container);
+        container.flushBuffer();
         async.setTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         AsyncRead drain = new AsyncRead(async, request, request.getInputStream(), null, 0, timeout);
         async.addListener(drain);
@@ -180,6 +191,30 @@ final class RequestBodies {
         if (!linger) {
             drain.close();
         }
+    }
+
+    /**
+     * The response, marked as the last on its connection on HTTP/1 (the rest of the body is not read
+     * as a next request). HTTP/2 forbids the header, and ends the stream by itself.
+     */
+    private static HttpServletResponse closing(HttpServletRequest request, HttpServletResponse response) {
+        if (http1(request)) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        return response;
+    }
+
+    private static boolean http1(HttpServletRequest request) {
+        return request.getProtocol().startsWith("HTTP/1");
+    }
+
+    /** The container's own response under the filters' wrappers. */
+    private static HttpServletResponse container(ServletResponse response) {
+        ServletResponse inner = response;
+        while (inner instanceof ServletResponseWrapper wrapper) {
+            inner = wrapper.getResponse();
+        }
+        return (HttpServletResponse) inner;
     }
 
     /**
@@ -213,8 +248,9 @@ final class RequestBodies {
         }
     }
 
-    private static byte[] tooSlow(HttpServletResponse response, Duration timeout) throws IOException {
-        Problems.tooSlow(timeout).send(response);
+    private static byte[] tooSlow(HttpServletRequest request, HttpServletResponse response, Duration timeout)
+            throws IOException {
+        Problems.tooSlow(timeout).send(closing(request, response));
         return null;
     }
 
@@ -283,7 +319,7 @@ final class RequestBodies {
         private final HttpServletRequest request;
         private final HttpServletResponse response;
         private final ServletInputStream in;
-        private final Body body;
+        private Body body;
         private final long maxBytes;
         private final Duration timeout;
         private volatile boolean draining;
@@ -297,8 +333,8 @@ final class RequestBodies {
                 Duration timeout) {
             this.async = async;
             this.request = request;
-            // answered on the container's own response: the filters' wrappers are done with this request
-            this.response = (HttpServletResponse) async.getResponse();
+            // answered on the container's own response: the filters are done with this request
+            this.response = container(async.getResponse());
             this.in = in;
             this.body = body;
             this.maxBytes = maxBytes;
@@ -318,10 +354,12 @@ final class RequestBodies {
                     }
                     return;
                 } catch (TooLargeException e) {
+                    body = null; // not kept while the rest is dropped
+                    draining = true;
                     if (!answer(Problems.tooLarge(maxBytes), undelimited(response))) {
+                        close();
                         return;
                     }
-                    draining = true;
                 }
             }
             byte[] dropped = new byte[8192];
@@ -369,6 +407,7 @@ final class RequestBodies {
             if (finished.get()) {
                 // answered (by the read listener's onError) or dispatched with the body already: either
                 // way nothing is left to answer, and the request must be completed in this error state
+                closed.set(true);
                 completeAfterError(async);
             } else {
                 onError(event.getThrowable());
@@ -389,7 +428,7 @@ final class RequestBodies {
                 return false;
             }
             try {
-                reply.send(to);
+                reply.send(closing(request, to));
                 to.flushBuffer();
                 return true;
             } catch (IOException | RuntimeException e) {

@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +27,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 @SpringBootTest(classes = {ReliabilityApp.class, BufferingFilterIT.Buffering.class},
         webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"fonella.body-read-timeout=1s",
                 "fonella.max-body-size=64KB"})
+@ExtendWith(OutputCaptureExtension.class)
 class BufferingFilterIT {
 
     @LocalServerPort
@@ -33,7 +37,7 @@ class BufferingFilterIT {
     FonellaSecrets secrets;
 
     @Test
-    void aToolCallWhoseBodyArrivesLateIsAnsweredThroughTheFilter() throws Exception {
+    void aToolCallWhoseBodyArrivesLateIsAnsweredThroughTheFilter(CapturedOutput output) throws Exception {
         byte[] body = "{\"text\":\"late\"}".getBytes(StandardCharsets.UTF_8);
         try (RawHttp http = new RawHttp(port)) {
             http.head("POST", "/fonella/tools/echo", Map.of("Content-Type", "application/json",
@@ -49,18 +53,28 @@ class BufferingFilterIT {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"result\":\"late\"}");
         }
+        // the dispatch after the read passes the filter with its own wrapper: without it, the filter
+        // throws "ContentCachingResponseWrapper not found", logged as an ERROR of the servlet
+        Thread.sleep(200);
+        assertThat(output).doesNotContain(" ERROR ").doesNotContain("ContentCachingResponseWrapper not found");
     }
 
     @Test
     void aWebhookRefusedOnItsHeadersWhileItsBodyArrivesIsAnsweredThroughTheFilter() throws Exception {
         try (RawHttp http = new RawHttp(port)) {
+            // as the JDK's HttpClient does: the whole body written before the answer is read
             http.head("POST", "/fonella/webhooks", Map.of("Content-Type", "application/json",
-                    "Content-Length", "1000")).send("{\"".getBytes(StandardCharsets.US_ASCII));
+                    "Content-Length", "200000")).send(new byte[1000]);
+            Thread.sleep(50);
+            for (int piece = 0; piece < 19; piece++) {
+                http.send(new byte[199_000 / 19]);
+                Thread.sleep(5);
+            }
+            http.send(new byte[199_000 % 19]);
 
             assertThat(http.readUntil("Invalid webhook signature", Duration.ofSeconds(5)))
                     .startsWith("HTTP/1.1 401 ").contains("application/problem+json");
-            http.send(new byte[998]);
-            assertThat(http.closedWithin(Duration.ofSeconds(3))).isTrue();
+            assertThat(http.endsCleanlyWithin(Duration.ofSeconds(3))).isTrue();
         }
     }
 

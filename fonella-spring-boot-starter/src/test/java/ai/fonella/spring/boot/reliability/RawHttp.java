@@ -135,6 +135,25 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the server ends the connection cleanly (end of stream, not a reset) within the timeout,
+     * whatever arrives before.
+     */
+    boolean endsCleanlyWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        byte[] buffer = new byte[8192];
+        try {
+            while (in.read(buffer) >= 0) {
+                // what is left of the answer
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
