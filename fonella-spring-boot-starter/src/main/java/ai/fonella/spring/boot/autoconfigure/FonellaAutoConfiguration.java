@@ -6,6 +6,7 @@ import ai.fonella.event.EventDeduplicationStore;
 import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.spring.boot.registry.FonellaStartupException;
+import ai.fonella.spring.boot.web.FonellaEndpointCheck;
 import ai.fonella.spring.boot.web.FonellaHandlerMapping;
 import ai.fonella.spring.boot.web.FonellaObservations;
 import ai.fonella.spring.boot.web.FonellaToolHandler;
@@ -280,16 +281,25 @@ public final class FonellaAutoConfiguration {
          */
         @Bean
         FonellaHandlerMapping fonellaHandlerMapping(FonellaProperties properties, FonellaHandlerRegistry registry,
-                FonellaToolHandler tools, FonellaWebhookHandler webhooks) {
-            String basePath;
+                FonellaToolHandler tools, FonellaWebhookHandler webhooks, FonellaEndpointCheck check) {
+            return new FonellaHandlerMapping(basePath(properties), registry, tools, webhooks, check);
+        }
+
+        /** Warns once the app is ready when something in front of the endpoints refuses Fonella's calls. */
+        @Bean
+        FonellaEndpointCheck fonellaEndpointCheck(FonellaProperties properties, FonellaHandlerRegistry registry,
+                Environment environment) {
+            return new FonellaEndpointCheck(basePath(properties), registry, environment);
+        }
+
+        private static String basePath(FonellaProperties properties) {
             try {
-                basePath = ToolEndpoint.normalizeBasePath(properties.getBasePath());
+                return ToolEndpoint.normalizeBasePath(properties.getBasePath());
             } catch (InvalidRequestException e) {
                 throw new FonellaStartupException("fonella.base-path is invalid: " + e.getMessage(),
                         "Set fonella.base-path to a plain path such as " + ToolEndpoint.DEFAULT_BASE_PATH
                                 + ", or leave it unset.", e);
             }
-            return new FonellaHandlerMapping(basePath, registry, tools, webhooks);
         }
     }
 

@@ -71,6 +71,28 @@ final class MoreApps {
         }
     }
 
+    /** The echo app behind Spring Security that leaves the Fonella endpoints out of its rules. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(LockedSecurityConfiguration.class)
+    static class LockedApp {
+        @Bean
+        EchoBeans echoBeans() {
+            return new EchoBeans();
+        }
+    }
+
+    /** What a Spring Security setup without the README's rules does: everything needs a login, and CSRF. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableWebSecurity
+    static class LockedSecurityConfiguration {
+        @Bean
+        SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated()).httpBasic(basic -> { });
+            return http.build();
+        }
+    }
+
     /** The configuration the README recommends. */
     @Configuration(proxyBeanMethods = false)
     @EnableWebSecurity

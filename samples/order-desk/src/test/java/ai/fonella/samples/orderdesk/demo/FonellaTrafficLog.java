@@ -1,5 +1,6 @@
 package ai.fonella.samples.orderdesk.demo;
 
+import ai.fonella.spring.boot.web.FonellaEndpointCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -48,7 +49,8 @@ final class FonellaTrafficLog extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean tool = path.startsWith(toolsPath);
-        if (!tool && !path.equals(webhooksPath)) {
+        if (!tool && !path.equals(webhooksPath) || request.getHeader(FonellaEndpointCheck.HEADER) != null) {
+            // not Fonella's, or the starter's own check that the endpoints are reachable
             chain.doFilter(request, response);
             return;
         }
