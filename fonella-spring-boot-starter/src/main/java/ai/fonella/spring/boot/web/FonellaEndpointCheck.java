@@ -3,13 +3,12 @@ package ai.fonella.spring.boot.web;
 import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -118,27 +117,34 @@ public final class FonellaEndpointCheck implements ApplicationListener<Applicati
     }
 
     private void check(URI uri, String path, boolean security) {
-        HttpResponse<Void> response;
+        int status;
+        boolean reached;
         try {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header(HEADER, token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+            // the JDK's plain connection: one request, no client threads or TLS context to set up
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(10_000);
+            connection.setRequestMethod("POST");
+            connection.setRequestProperty(HEADER, token);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setDoOutput(true);
+            try (OutputStream body = connection.getOutputStream()) {
+                body.write(new byte[] {'{', '}'});
+            }
+            status = connection.getResponseCode();
+            reached = connection.getHeaderField(HEADER) != null;
+            connection.disconnect();
         } catch (IOException e) {
             log.debug("Fonella: could not check whether {} reaches the Fonella endpoint: {}", uri, e.toString());
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
         }
-        if (response.headers().firstValue(HEADER).isPresent()) {
+        if (reached) {
             log.debug("Fonella: a POST to {} reaches the Fonella endpoint", uri);
             return;
         }
         log.warn("Fonella's calls will not reach this app: a POST to {} from this machine was answered {} before it "
                 + "reached the Fonella endpoint, {}. Fonella's tool calls and webhook deliveries will be refused the "
-                + "same way. {}", path, response.statusCode(),
+                + "same way. {}", path, status,
                 security ? "most likely by Spring Security" : "by a filter of the app",
                 security ? "Permit " + basePath + "/** and exclude it from CSRF in the SecurityFilterChain "
                         + "(see the README, 'With Spring Security')."
