@@ -17,6 +17,7 @@ import ai.fonella.tool.ToolInvoker;
 import ai.fonella.webhook.WebhookVerifier;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -281,15 +282,16 @@ public final class FonellaAutoConfiguration {
          */
         @Bean
         FonellaHandlerMapping fonellaHandlerMapping(FonellaProperties properties, FonellaHandlerRegistry registry,
-                FonellaToolHandler tools, FonellaWebhookHandler webhooks, FonellaEndpointCheck check) {
-            return new FonellaHandlerMapping(basePath(properties), registry, tools, webhooks, check);
+                FonellaToolHandler tools, FonellaWebhookHandler webhooks) {
+            return new FonellaHandlerMapping(basePath(properties), registry, tools, webhooks);
         }
 
-        /** Warns once the app is ready when something in front of the endpoints refuses Fonella's calls. */
+        /** Warns when something in front of the endpoints (Spring Security, say) refuses Fonella's calls. */
         @Bean
         FonellaEndpointCheck fonellaEndpointCheck(FonellaProperties properties, FonellaHandlerRegistry registry,
-                Environment environment) {
-            return new FonellaEndpointCheck(basePath(properties), registry, environment);
+                ListableBeanFactory beans) {
+            return new FonellaEndpointCheck(basePath(properties), registry,
+                    beans.containsBean("springSecurityFilterChain"));
         }
 
         private static String basePath(FonellaProperties properties) {

@@ -29,23 +29,20 @@ public final class FonellaHandlerMapping extends AbstractHandlerMapping {
     private final PathPattern webhooks;
     private final FonellaToolHandler toolHandler;
     private final FonellaWebhookHandler webhookHandler;
-    private final FonellaEndpointCheck check;
 
     /**
      * @param basePath the normalized base path, e.g. {@code /fonella}
      * @param registry the discovered handlers
      * @param toolHandler serves tool calls
      * @param webhookHandler serves webhook deliveries
-     * @param check answers its own request on either path
      */
     public FonellaHandlerMapping(String basePath, FonellaHandlerRegistry registry, FonellaToolHandler toolHandler,
-            FonellaWebhookHandler webhookHandler, FonellaEndpointCheck check) {
+            FonellaWebhookHandler webhookHandler) {
         this.registry = registry;
         this.tools = PathPatternParser.defaultInstance.parse(basePath + "/tools/{name}");
         this.webhooks = PathPatternParser.defaultInstance.parse(basePath + "/webhooks");
         this.toolHandler = toolHandler;
         this.webhookHandler = webhookHandler;
-        this.check = check;
         // before the app's own mappings, as a RouterFunction bean would be
         setOrder(-2);
     }
@@ -56,20 +53,21 @@ public final class FonellaHandlerMapping extends AbstractHandlerMapping {
                 ? ServletRequestPathUtils.getParsedRequestPath(request)
                 : ServletRequestPathUtils.parseAndCache(request)).pathWithinApplication();
         if (registry.hasEventHandlers() && webhooks.matches(path)) {
-            return checkOr(request, webhookHandler);
+            return reached(request, webhookHandler);
         }
         if (registry.hasTools()) {
             PathPattern.PathMatchInfo match = tools.matchAndExtract(path);
             if (match != null) {
                 request.setAttribute(TOOL_NAME, match.getUriVariables().get("name"));
-                return checkOr(request, toolHandler);
+                return reached(request, toolHandler);
             }
         }
         return null;
     }
 
-    private Object checkOr(HttpServletRequest request, Object handler) {
-        Object checkHandler = check.handlerFor(request);
-        return checkHandler != null ? checkHandler : handler;
+    /** Marks the request as one the SDK answers, for {@link FonellaEndpointCheck}. */
+    private static Object reached(HttpServletRequest request, Object handler) {
+        request.setAttribute(FonellaEndpointCheck.REACHED, Boolean.TRUE);
+        return handler;
     }
 }

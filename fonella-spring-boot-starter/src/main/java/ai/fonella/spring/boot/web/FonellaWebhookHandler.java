@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +68,7 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
      * At most one WARN per reason a minute: anyone on the internet can send unsigned requests, and
      * each would otherwise be a log line. The rest go to DEBUG and are counted in the next WARN.
      */
-    private final RejectionLog rejectionLog = new RejectionLog(Duration.ofMinutes(1));
+    private final RejectionLog<WebhookVerificationException.Reason> rejectionLog = new RejectionLog<>(Duration.ofMinutes(1));
 
     @Override
     public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -190,35 +189,6 @@ public final class FonellaWebhookHandler implements HttpRequestHandler {
     private record Answer(Problems.Reply reply, String outcome, String eventType, String eventId) {
         Answer(Problems.Reply reply, String outcome) {
             this(reply, outcome, "unknown", null);
-        }
-    }
-
-    /** Lets one rejection per reason through per interval, and counts the others. */
-    static final class RejectionLog {
-
-        private final long intervalNanos;
-        private final Map<WebhookVerificationException.Reason, long[]> state =
-                new EnumMap<>(WebhookVerificationException.Reason.class);
-
-        RejectionLog(Duration interval) {
-            this.intervalNanos = interval.toNanos();
-        }
-
-        /**
-         * @return how many were quieted since the last one let through, when this one is let through;
-         *     {@code -1} when it is quieted
-         */
-        synchronized long admit(WebhookVerificationException.Reason reason) {
-            long now = System.nanoTime();
-            long[] entry = state.computeIfAbsent(reason, r -> new long[] {now - intervalNanos, 0});
-            if (now - entry[0] < intervalNanos) {
-                entry[1]++;
-                return -1;
-            }
-            long quieted = entry[1];
-            entry[0] = now;
-            entry[1] = 0;
-            return quieted;
         }
     }
 }

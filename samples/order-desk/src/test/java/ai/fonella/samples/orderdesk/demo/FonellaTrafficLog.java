@@ -1,6 +1,5 @@
 package ai.fonella.samples.orderdesk.demo;
 
-import ai.fonella.spring.boot.web.FonellaEndpointCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -49,8 +48,7 @@ final class FonellaTrafficLog extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean tool = path.startsWith(toolsPath);
-        if (!tool && !path.equals(webhooksPath) || request.getHeader(FonellaEndpointCheck.HEADER) != null) {
-            // not Fonella's, or the starter's own check that the endpoints are reachable
+        if (!tool && !path.equals(webhooksPath)) {
             chain.doFilter(request, response);
             return;
         }
