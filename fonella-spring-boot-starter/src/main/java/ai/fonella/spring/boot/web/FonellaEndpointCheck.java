@@ -49,9 +49,9 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
         this.webhooksPath = basePath + "/webhooks";
         String paths = basePath.isEmpty() ? "/tools/** and /webhooks" : basePath + "/**";
         this.remedy = springSecurity
-                ? "most likely by Spring Security. Permit " + paths + " and exclude them from CSRF in the "
-                        + "SecurityFilterChain: the Fonella endpoints authenticate Fonella themselves (see the README, "
-                        + "'With Spring Security')."
+                ? "most likely by Spring Security. Permit " + paths + " and /error, and exclude " + paths + " from "
+                        + "CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella themselves. The "
+                        + "README's 'With Spring Security' has a chain to start from, health probes included."
                 : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
                         + "authenticate Fonella themselves.";
     }
@@ -79,8 +79,9 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
         }
         long quieted = warnings.admit(status);
         if (quieted >= 0) {
-            log.warn("Fonella's calls cannot reach this app: a {} to {} was answered {} before it reached the Fonella "
-                    + "endpoint, {} Fonella's tool calls and webhook deliveries are refused the same way.{}",
+            log.warn("Fonella's calls cannot reach this app: a {} to {} was refused with {} before it reached the "
+                    + "Fonella endpoint (a client may see another status when the app's error page is refused too), "
+                    + "{} Fonella's tool calls and webhook deliveries are refused the same way.{}",
                     request.getMethod(), path(request), status, remedy,
                     quieted == 0 ? "" : " [" + quieted + " more since the last warning]");
         }

@@ -59,6 +59,8 @@ public final class FonellaToolHandler implements HttpRequestHandler {
     private final Semaphore inlineSlots;
     private final FonellaObservations observations;
     private final ObjectWriter resultWriter;
+    /** One WARN a minute for calls without the right tool secret; the rest are counted in it. */
+    private final RejectionLog<Boolean> secretRejections = new RejectionLog<>(Duration.ofMinutes(1));
 
     /**
      * @param registry the discovered tools
@@ -162,9 +164,28 @@ public final class FonellaToolHandler implements HttpRequestHandler {
         }
     }
 
+    /**
+     * At most one WARN a minute: anyone can send such requests, but when Fonella's own calls carry
+     * another secret (tools registered by the Maven plugin with another key), every call fails and
+     * this is the only line that says so.
+     */
+    private void warnOfWrongSecret(FonellaToolRegistration registration) {
+        long quieted = secretRejections.admit(Boolean.TRUE);
+        if (quieted < 0) {
+            return;
+        }
+        // the tool name only when registered: a request path is not a trusted log value
+        log.warn("Refused a call of tool {} without the right {} header{}. If Fonella's calls are refused so, the tools "
+                + "were registered with another secret (the Maven plugin with another API key, say): set "
+                + "fonella.tools.secret to the same value on both sides, or let this app sync its tools.",
+                registration == null ? "(unknown)" : "'" + registration.name() + "'", secretHeader,
+                quieted == 0 ? "" : " [" + quieted + " more since the last warning]");
+    }
+
     /** What is wrong with a request before its body is read, or {@code null}. */
     private Problems.Reply check(HttpServletRequest request, String name, FonellaToolRegistration registration) {
         if (!secrets.toolSecretMatches(request.getHeader(secretHeader))) {
+            warnOfWrongSecret(registration);
             return Problems.problem(HttpStatus.UNAUTHORIZED, "Missing or wrong tool secret",
                     "Tool invocations must carry the " + secretHeader + " header registered with the tool.");
         }

@@ -40,9 +40,9 @@ class EndpointCheckIT {
             assertThat(delivery).isEqualTo(403); // CSRF, before the SDK
             assertThat(second).isEqualTo(403);
             Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(output.getOut())
-                    .contains(WARNING + ": a POST to /fonella/webhooks was answered 403 before it reached the "
-                            + "Fonella endpoint, most likely by Spring Security. Permit /fonella/** and exclude them "
-                            + "from CSRF"));
+                    .contains(WARNING + ": a POST to /fonella/webhooks was refused with 403 before it reached the "
+                            + "Fonella endpoint").contains("most likely by Spring Security. Permit /fonella/** and "
+                            + "/error, and exclude /fonella/** from CSRF"));
             assertThat(output.getOut().split(WARNING, -1)).hasSize(2); // one warning a minute per status
         }
     }
@@ -53,21 +53,29 @@ class EndpointCheckIT {
             assertThat(post(app, "/webhooks", null).statusCode()).isEqualTo(403);
 
             Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(output.getOut())
-                    .contains(WARNING).contains("Permit /tools/** and /webhooks and exclude them")
-                    .doesNotContain("Permit /**"));
+                    .contains(WARNING).contains("Permit /tools/** and /webhooks and /error, and exclude /tools/** "
+                            + "and /webhooks from CSRF").doesNotContain("Permit /**"));
         }
     }
 
     @Test
-    void staysQuietWhenTheSdkAnswersEvenWithARefusal(CapturedOutput output) throws Exception {
+    void staysQuietWhenTheSdkAnswersItsOwnRefusalsWarnedOfOnceAMinute(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext app = start(MoreApps.SecuredApp.class)) {
             FonellaTestClient fonella = new FonellaTestClient(app);
 
             assertThat(fonella.invokeTool("echo", "{\"text\":\"hi\"}").result()).isEqualTo("hi");
             assertThat(post(app, "/fonella/tools/echo", "not-the-secret").statusCode()).isEqualTo(401);
+            assertThat(post(app, "/fonella/tools/echo", "nor-this-one").statusCode()).isEqualTo(401);
             assertThat(post(app, "/fonella/webhooks", null).statusCode()).isEqualTo(401);
 
-            assertThat(output.getOut()).doesNotContain(WARNING);
+            // the SDK's own refusals have warnings of their own, one a minute, naming no secret
+            String refusal = "Refused a call of tool 'echo' without the right X-Fonella-Tool-Secret header";
+            Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(output.getOut())
+                    .contains(refusal).contains("set fonella.tools.secret to the same value on both sides")
+                    .contains("Rejected a webhook delivery"));
+            assertThat(output.getOut().split(refusal, -1)).hasSize(2);
+            assertThat(output.getOut()).doesNotContain(WARNING).doesNotContain("not-the-secret")
+                    .doesNotContain("nor-this-one").doesNotContain("secured-secret");
         }
     }
 
