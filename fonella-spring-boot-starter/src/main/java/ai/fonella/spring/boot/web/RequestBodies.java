@@ -175,19 +175,22 @@ final class RequestBodies {
             return; // nothing to let go of, or a container that drains the rest as it always does
         }
         long left = Math.min(LINGER_NANOS, arrival(request) + timeout.toNanos() - System.nanoTime());
-        boolean linger = left > 0 && declared <= MAX_DROPPED && request.getHeader(HttpHeaders.EXPECT) == null;
         AsyncContext async = request.startAsync();
-        HttpServletResponse container = closing(request, container(async.getResponse()));
-        reply.send(linger ? undelimited(container) : container);
-        container.flushBuffer();
         async.setTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         AsyncRead drain = new AsyncRead(async, request, request.getInputStream(), null, 0, timeout);
         async.addListener(drain);
         try {
-            request.getInputStream().setReadListener(drain);
+            request.getInputStream().setReadListener(drain); // its calls come once this dispatch has returned
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            linger = false; // a container without non-blocking reads, where the body is in memory anyway
+            // a body in memory already (a filter's wrapper, MockMvc): answered the ordinary way, through the filters
+            reply.send(closing(request, response));
+            drain.close();
+            return;
         }
+        boolean linger = left > 0 && declared <= MAX_DROPPED && request.getHeader(HttpHeaders.EXPECT) == null;
+        HttpServletResponse container = closing(request, container(async.getResponse()));
+        reply.send(linger ? undelimited(container) : container);
+        container.flushBuffer();
         if (!linger) {
             drain.close();
         }

@@ -3,6 +3,10 @@ package ai.fonella.samples.orderdesk.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.fonella.samples.orderdesk.OrderDeskApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -20,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DemoTrafficLogIT {
 
     @Test
-    void showsEachToolCallWithItsAnswerAndEachDeliveryWithItsType(CapturedOutput output) {
+    void showsEachToolCallWithItsAnswerAndEachDeliveryWithItsType(CapturedOutput output) throws Exception {
         SpringApplication application = new SpringApplication(OrderDeskApplication.class);
         application.addListeners(new DemoMode());
         try (ConfigurableApplicationContext context = application.run("--server.port=0",
@@ -33,6 +37,16 @@ class DemoTrafficLogIT {
                     .containsPattern("webhook call\\.[a-z]+ signature verified, handled -> 200")
                     .doesNotContain("rejected with")
                     .doesNotContain("webhook ? ");
+
+            // a delivery without a signature is shown as the refusal it is
+            HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+                                    + "/fonella/webhooks"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"evt_x\",\"type\":\"call.ended\",\"data\":{}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(unsigned.statusCode()).isEqualTo(401);
+            assertThat(output.getOut()).contains("webhook call.ended REJECTED: signature did not verify (401)");
         }
     }
 }
