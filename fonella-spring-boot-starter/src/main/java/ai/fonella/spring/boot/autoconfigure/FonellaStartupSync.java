@@ -298,7 +298,8 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
             // with fail-fast, drift stops the start: no subscription for an app that will not run
             if (properties.getWebhooks().isRegister() && registry.hasEventHandlers()
                     && (drift == null || !properties.getTools().isFailFast())) {
-                webhookId = registerWebhook(target);
+                webhookId = acceptSecrets(new WebhookSync(client).sync(target, registry.handledEventTypes()))
+                        .subscription().webhookId();
                 message.append("Webhook subscription ").append(webhookId).append(" receives ")
                         .append(registry.handledEventTypes().size()).append(" event type(s).");
             }
@@ -333,22 +334,9 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         return next;
     }
 
-    private String registerWebhook(ToolEndpoint target) {
-        return syncWebhook(target, true).subscription().webhookId();
-    }
-
-    /**
-     * Syncs the subscription with core's {@link WebhookSync} and accepts its secrets.
-     *
-     * @param atStart {@code true} at startup ({@link WebhookSync#sync}: exactly the events this app
-     *     handles); {@code false} for the periodic check ({@link WebhookSync#repair}: adds what is
-     *     missing, removes nothing)
-     */
-    private WebhookSyncResult syncWebhook(ToolEndpoint target, boolean atStart) {
-        WebhookSync sync = new WebhookSync(client);
-        WebhookSyncResult result = atStart ? sync.sync(target, registry.handledEventTypes())
-                : sync.repair(target, registry.handledEventTypes());
-        log.debug("Fonella webhook sync for {}:\n{}", target.webhookUrl(), result.plan().render());
+    /** Accepts the secrets of a subscription sync or repair by core's {@link WebhookSync}. */
+    private WebhookSyncResult acceptSecrets(WebhookSyncResult result) {
+        log.debug("Fonella webhook sync for {}:\n{}", result.plan().url(), result.plan().render());
         secrets.setRegisteredWebhookSecrets(result.secrets());
         return result;
     }
@@ -369,7 +357,7 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
             String previousId = status.webhookId();
             WebhookSyncResult result;
             try {
-                result = syncWebhook(endpoint, false);
+                result = acceptSecrets(new WebhookSync(client).repair(endpoint, registry.handledEventTypes()));
             } catch (RuntimeException e) {
                 if (!running) {
                     return; // stopped in the middle of it

@@ -322,10 +322,10 @@ final class RequestBodies {
         private final HttpServletRequest request;
         private final HttpServletResponse response;
         private final ServletInputStream in;
-        private Body body;
+        /** The bytes read so far; {@code null} once the request is answered and its body only drained. */
+        private volatile Body body;
         private final long maxBytes;
         private final Duration timeout;
-        private volatile boolean draining;
         private long droppable = MAX_DROPPED;
 
         /**
@@ -344,21 +344,20 @@ final class RequestBodies {
             this.timeout = timeout;
             if (body == null) {
                 finished.set(true);
-                draining = true;
             }
         }
 
         @Override
         public void onDataAvailable() throws IOException {
-            if (!draining) {
+            Body reading = body;
+            if (reading != null) {
                 try {
-                    while (!body.complete() && in.isReady()) {
-                        body.readFrom(in);
+                    while (!reading.complete() && in.isReady()) {
+                        reading.readFrom(in);
                     }
                     return;
                 } catch (TooLargeException e) {
-                    body = null; // not kept while the rest is dropped
-                    draining = true;
+                    body = null; // drained from now on, and not kept while it is
                     if (!answer(Problems.tooLarge(maxBytes), undelimited(response))) {
                         close();
                         return;
@@ -380,10 +379,11 @@ final class RequestBodies {
 
         @Override
         public void onAllDataRead() {
-            if (draining) {
+            Body read = body;
+            if (read == null) {
                 close();
             } else if (finished.compareAndSet(false, true)) {
-                request.setAttribute(BODY, body.bytes());
+                request.setAttribute(BODY, read.bytes());
                 async.dispatch();
             }
         }
@@ -393,14 +393,14 @@ final class RequestBodies {
             log.debug("Could not read a request body", failure);
             // the server's own read timeout ends a stalled read as a failure: still a body too slow
             if (answer(failure instanceof java.net.SocketTimeoutException ? Problems.tooSlow(timeout)
-                    : Problems.unreadable(), response) || draining) {
+                    : Problems.unreadable(), response) || body == null) {
                 close();
             }
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            if (answer(Problems.tooSlow(timeout), response) || draining) {
+            if (answer(Problems.tooSlow(timeout), response) || body == null) {
                 close();
             }
         }
