@@ -27,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -191,8 +192,10 @@ public final class FonellaTestClient {
             throw new IllegalStateException("No server port: use @SpringBootTest(webEnvironment = RANDOM_PORT) for "
                     + "real HTTP, or the MockMvc variants webhookRequest(...) and toolRequest(...).");
         }
-        return "http://127.0.0.1:" + port + context.getEnvironment().getProperty("server.servlet.context-path", "")
-                + basePath();
+        // as Boot's ServerProperties cleans it: "/" is the root, a trailing slash goes
+        String contextPath = StringUtils.trimTrailingCharacter(
+                context.getEnvironment().getProperty("server.servlet.context-path", ""), '/');
+        return "http://127.0.0.1:" + port + contextPath + basePath();
     }
 
     private Response send(HttpRequest request) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ai.fonella.client.FonellaIoException;
+import ai.fonella.support.FonellaJson;
 import ai.fonella.model.Tool;
 import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.autoconfigure.FonellaSyncStatus;
@@ -13,6 +14,7 @@ import ai.fonella.test.EmulatorAccount;
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.FonellaEmulatorTest;
 import ai.fonella.test.RecordedRequest;
+import ai.fonella.test.RecordedToolInvocation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Start, restart and failure behaviour of the startup sync, against one emulator. */
@@ -96,6 +100,24 @@ class FonellaSyncLifecycleIT {
         assertThat(toolNames(account)).isEmpty();
         assertThat(emulator.client(account.apiKey()).webhooks().list()).as("no subscription for an app that did not "
                 + "start").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/, ''", "/shop/, /shop", "/shop, /shop"})
+    void withoutAPublicUrlALoopbackEmulatorCallsTheAppUnderItsContextPath(String contextPath, String served) {
+        EmulatorAccount account = emulator.newAccount();
+        Map<String, String> properties = properties(account, Map.of("server.servlet.context-path", contextPath));
+        properties.remove("fonella.public-url");
+        try (ConfigurableApplicationContext context = SyncApp.start(properties)) {
+            assertThat(status(context).state()).isEqualTo(FonellaSyncStatus.State.SYNCED);
+            String port = context.getEnvironment().getProperty("local.server.port");
+            assertThat(emulator.client(account.apiKey()).tools().list()).extracting(Tool::url)
+                    .containsExactly("http://127.0.0.1:" + port + served + "/fonella/tools/lookupOrder");
+            RecordedToolInvocation call = emulator.invokeTool(account, "lookupOrder",
+                    FonellaJson.mapper().readTree("{\"orderNumber\":\"A-1\"}"));
+            assertThat(call.status()).isEqualTo(200);
+            assertThat(call.result()).contains("Order A-1 has shipped.");
+        }
     }
 
     @Test
