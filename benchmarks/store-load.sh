@@ -8,6 +8,7 @@
 #   ./benchmarks/store-load.sh                               # defaults below
 #   ROUNDS=5 DURATION=10 WARMUP=60 CONCURRENCY=32 MESSAGES=20 SYNC_COMMIT=on ./benchmarks/store-load.sh
 #   STORE_CPU=1 ./benchmarks/store-load.sh   # the store servers on CPU 1 alone, apps and generator on the rest
+#   STORES=redis,redis-jedis ./benchmarks/store-load.sh   # which stores to compare with the in-memory one
 #
 # See docs/PERFORMANCE.md.
 set -euo pipefail
@@ -25,5 +26,5 @@ if [[ -n "${STORE_CPU:-}" ]]; then
   [[ -n "$others" ]] || { echo "STORE_CPU=$STORE_CPU leaves no CPU for the apps" >&2; exit 1; }
   pin=(taskset -c "$others")
 fi
-exec ${pin[@]+"${pin[@]}"} "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dbench.app-args="${APP_ARGS:-}" -Dbench.store-cpu="${STORE_CPU:-}" -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
+exec ${pin[@]+"${pin[@]}"} "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dbench.app-args="${APP_ARGS:-}" -Dbench.store-cpu="${STORE_CPU:-}" -Dbench.stores="${STORES:-jdbc,redis}" -Xms256m -Xmx1g -Dbench.synchronous-commit="$SYNC_COMMIT" -cp "$cp" ai.fonella.bench.store.StoreLoad "$cp" "$ROUNDS" "$DURATION" "$WARMUP" \
   "$CONCURRENCY" "$MESSAGES"

@@ -57,7 +57,13 @@ import redis.embedded.RedisServer;
  */
 public final class StoreLoad {
 
-    private static final List<String> STORES = List.of("memory", "jdbc", "redis");
+    /**
+     * The apps, one per store: {@code memory} (the baseline, always first), {@code jdbc}, {@code redis}
+     * (Spring Boot's default client, Lettuce) and {@code redis-jedis} (the Redis store on Jedis);
+     * {@code -Dbench.stores} picks them, default {@code memory,jdbc,redis}.
+     */
+    private static final List<String> STORES = List.of(
+            ("memory," + System.getProperty("bench.stores", "jdbc,redis")).split(",")).stream().distinct().toList();
     private static final String ID_PLACEHOLDER = "evt_placeholder_0000000000";
 
     private StoreLoad() {
@@ -83,7 +89,7 @@ public final class StoreLoad {
             redis.start();
             Map<String, URI> endpoints = new LinkedHashMap<>();
             Map<String, ProcessHandle> servers = Map.of("jdbc", postmaster(postgres.getPort()),
-                    "redis", redisServer());
+                    "redis", redisServer(), "redis-jedis", redisServer());
             Map<String, ProcessHandle> appProcesses = new LinkedHashMap<>();
             String storeCpu = System.getProperty("bench.store-cpu", "").strip();
             if (!storeCpu.isEmpty()) {
@@ -103,7 +109,8 @@ public final class StoreLoad {
                         "-XX:ActiveProcessorCount=" + machineCpus(), "-Dbench.port-file=" + portFile, "-cp", classpath,
                         BenchApp.class.getName(), "--server.address=127.0.0.1", "--server.port=0",
                         "--bench.store-timings=true", "--spring.autoconfigure.exclude=",
-                        "--fonella.webhooks.deduplication.store=" + store,
+                        "--fonella.webhooks.deduplication.store=" + store.replace("-jedis", ""),
+                        "--spring.data.redis.client-type=" + (store.endsWith("-jedis") ? "jedis" : "lettuce"),
                         "--fonella.webhooks.deduplication.jdbc.initialize-schema=always",
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                         "--spring.datasource.username=postgres",
@@ -173,7 +180,7 @@ public final class StoreLoad {
                 }
             }
             System.out.printf("# load average after: %s%n", loadAverage());
-            for (String store : List.of("jdbc", "redis")) {
+            for (String store : STORES.subList(1, STORES.size())) {
                 double[] ratios = new double[rounds];
                 // what the ratio would be if the client cost nothing: the in-memory delivery's whole cost
                 // to the machine, T, against T plus the store server's own work, S, measured in the round

@@ -7,16 +7,22 @@ import ai.fonella.event.EventDeduplicationStore.Key;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The Redis store on a real redis-server. */
+/**
+ * The Redis store on a real redis-server, through Spring Boot's default client, Lettuce, and (nested)
+ * through Jedis, which {@code spring.data.redis.client-type=jedis} selects.
+ */
 class RedisDeduplicationStoreIT extends DeduplicationStoreContract {
 
     private static Engines.Redis redis;
     private static LettuceConnectionFactory connections;
+    private static JedisConnectionFactory jedisConnections;
 
     @BeforeAll
     static void startRedis() {
@@ -24,11 +30,15 @@ class RedisDeduplicationStoreIT extends DeduplicationStoreContract {
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
         connections.afterPropertiesSet();
         connections.start();
+        jedisConnections = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+        jedisConnections.afterPropertiesSet();
+        jedisConnections.start();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
         connections.destroy();
+        jedisConnections.destroy();
         redis.close();
     }
 
@@ -49,5 +59,15 @@ class RedisDeduplicationStoreIT extends DeduplicationStoreContract {
         StringRedisTemplate template = new StringRedisTemplate(connections);
         assertThat(template.keys("test:dedup:*")).contains("test:dedup:7:evt_1:x:h", "test:dedup:5:evt_1:x:h");
         assertThat(template.getExpire("test:dedup:7:evt_1:x:h")).isBetween(3500L, 3600L);
+    }
+
+    /** The same contract through Jedis. */
+    @Nested
+    class OnJedis extends DeduplicationStoreContract {
+
+        @Override
+        EventDeduplicationStore store(Duration retention) {
+            return new RedisEventDeduplicationStore(jedisConnections, "test:jedis:", retention);
+        }
     }
 }
