@@ -33,9 +33,10 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
     private static final Logger log = LoggerFactory.getLogger(FonellaEndpointCheck.class);
 
     private final FonellaHandlerRegistry registry;
+    private final String basePath;
     private final String toolsPrefix;
     private final String webhooksPath;
-    private final String remedy;
+    private final boolean springSecurity;
     private final RejectionLog<Integer> warnings = new RejectionLog<>(Duration.ofMinutes(1));
 
     /**
@@ -45,15 +46,10 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
      */
     public FonellaEndpointCheck(String basePath, FonellaHandlerRegistry registry, boolean springSecurity) {
         this.registry = registry;
+        this.basePath = basePath;
         this.toolsPrefix = basePath + "/tools/";
         this.webhooksPath = basePath + "/webhooks";
-        String paths = basePath.isEmpty() ? "/tools/** and /webhooks" : basePath + "/**";
-        this.remedy = springSecurity
-                ? "most likely by Spring Security. Permit " + paths + " and /error, and exclude " + paths + " from "
-                        + "CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella themselves. The "
-                        + "README's 'With Spring Security' has a chain to start from, health probes included."
-                : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
-                        + "authenticate Fonella themselves.";
+        this.springSecurity = springSecurity;
     }
 
     @Override
@@ -63,7 +59,7 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = path(request);
+        String path = request.getPathInfo() != null ? request.getPathInfo() : request.getServletPath();
         return !(registry.hasEventHandlers() && path.equals(webhooksPath)
                 || registry.hasTools() && path.startsWith(toolsPrefix));
     }
@@ -82,12 +78,26 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
             log.warn("Fonella's calls cannot reach this app: a {} to {} was refused with {} before it reached the "
                     + "Fonella endpoint (a client may see another status when the app's error page is refused too), "
                     + "{} Fonella's tool calls and webhook deliveries are refused the same way.{}",
-                    request.getMethod(), path(request), status, remedy,
+                    request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()), status,
+                    remedy(request.getPathInfo() != null ? request.getServletPath() : ""),
                     quieted == 0 ? "" : " [" + quieted + " more since the last warning]");
         }
     }
 
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+    /**
+     * What to let through, under the DispatcherServlet's path ({@code spring.mvc.servlet.path}), since
+     * Spring Security matches paths within the application, the servlet's path included.
+     */
+    private String remedy(String servletPath) {
+        String base = servletPath + basePath;
+        String paths = base.isEmpty() ? "/tools/** and /webhooks" : basePath.isEmpty()
+                ? base + "/tools/** and " + base + "/webhooks" : base + "/**";
+        return springSecurity
+                ? "most likely by Spring Security. Permit " + paths + " and " + servletPath + "/error, and exclude "
+                        + paths + " from CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella "
+                        + "themselves. The README's 'With Spring Security' has a chain to start from, health probes "
+                        + "included."
+                : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
+                        + "authenticate Fonella themselves.";
     }
 }

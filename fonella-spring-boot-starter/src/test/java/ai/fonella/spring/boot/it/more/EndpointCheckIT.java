@@ -59,6 +59,17 @@ class EndpointCheckIT {
     }
 
     @Test
+    void seesBehindADispatcherServletPathAndNamesThePathsUnderIt(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext app = start(MoreApps.LockedApp.class, "spring.mvc.servlet.path=/api")) {
+            assertThat(post(app, "/api/fonella/webhooks", null).statusCode()).isEqualTo(403);
+
+            Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(output.getOut())
+                    .contains(WARNING + ": a POST to /api/fonella/webhooks was refused with 403")
+                    .contains("Permit /api/fonella/** and /api/error, and exclude /api/fonella/** from CSRF"));
+        }
+    }
+
+    @Test
     void staysQuietWhenTheSdkAnswersItsOwnRefusalsWarnedOfOnceAMinute(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext app = start(MoreApps.SecuredApp.class)) {
             FonellaTestClient fonella = new FonellaTestClient(app);
