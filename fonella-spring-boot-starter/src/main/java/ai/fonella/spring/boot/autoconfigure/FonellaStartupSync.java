@@ -549,14 +549,19 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         }
     }
 
-    /** With a loopback emulator and no public URL, Fonella reaches the app on its own loopback port. */
+    /**
+     * With a loopback emulator and no public URL, Fonella reaches the app on its own loopback port,
+     * under its context path and its DispatcherServlet's path (each cleaned as Boot does: {@code /}
+     * is none, a trailing slash goes).
+     */
     private String defaultPublicUrl() {
         String port = environment.getProperty("local.server.port");
         if (port == null || !loopbackApi()) {
             return null;
         }
-        String contextPath = environment.getProperty("server.servlet.context-path", "");
-        return "http://127.0.0.1:" + port + contextPath;
+        return "http://127.0.0.1:" + port
+                + StringUtils.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/')
+                + StringUtils.trimTrailingCharacter(environment.getProperty("spring.mvc.servlet.path", ""), '/');
     }
 
     private boolean loopbackApi() {

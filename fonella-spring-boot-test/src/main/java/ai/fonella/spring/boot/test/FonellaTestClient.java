@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -192,10 +193,12 @@ public final class FonellaTestClient {
             throw new IllegalStateException("No server port: use @SpringBootTest(webEnvironment = RANDOM_PORT) for "
                     + "real HTTP, or the MockMvc variants webhookRequest(...) and toolRequest(...).");
         }
-        // as Boot's ServerProperties cleans it: "/" is the root, a trailing slash goes
-        String contextPath = StringUtils.trimTrailingCharacter(
-                context.getEnvironment().getProperty("server.servlet.context-path", ""), '/');
-        return "http://127.0.0.1:" + port + contextPath + basePath();
+        // the context path and the DispatcherServlet's, each cleaned as Boot does: "/" is none, a trailing slash goes
+        Environment environment = context.getEnvironment();
+        return "http://127.0.0.1:" + port
+                + StringUtils.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/')
+                + StringUtils.trimTrailingCharacter(environment.getProperty("spring.mvc.servlet.path", ""), '/')
+                + basePath();
     }
 
     private Response send(HttpRequest request) {

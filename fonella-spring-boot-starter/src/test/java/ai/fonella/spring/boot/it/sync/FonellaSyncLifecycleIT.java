@@ -103,10 +103,12 @@ class FonellaSyncLifecycleIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"/, ''", "/shop/, /shop", "/shop, /shop"})
-    void withoutAPublicUrlALoopbackEmulatorCallsTheAppUnderItsContextPath(String contextPath, String served) {
+    @CsvSource({"/, /, ''", "/shop/, /, /shop", "/shop, /api/, /shop/api", "/, /api, /api"})
+    void withoutAPublicUrlALoopbackEmulatorCallsTheAppUnderItsContextAndServletPaths(String contextPath,
+            String servletPath, String served) {
         EmulatorAccount account = emulator.newAccount();
-        Map<String, String> properties = properties(account, Map.of("server.servlet.context-path", contextPath));
+        Map<String, String> properties = properties(account, Map.of("server.servlet.context-path", contextPath,
+                "spring.mvc.servlet.path", servletPath));
         properties.remove("fonella.public-url");
         try (ConfigurableApplicationContext context = SyncApp.start(properties)) {
             assertThat(status(context).state()).isEqualTo(FonellaSyncStatus.State.SYNCED);

@@ -12,14 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * {@code server.servlet.context-path=/} is Boot's way of saying "the root": the tools are registered
- * at {@code http://127.0.0.1:<port>/fonella/...}, and the test client calls them there (it called
- * {@code //fonella/...} and got 404).
+ * {@code server.servlet.context-path=/} is Boot's way of saying "the root", and the DispatcherServlet
+ * may have a path of its own: the tools are registered at {@code http://127.0.0.1:<port>/api/fonella/...},
+ * and the test client calls them there (it called {@code //fonella/...} and got 404).
  */
 @SpringBootTest(classes = TestSupportApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "server.servlet.context-path=/")
+        properties = {"server.servlet.context-path=/", "spring.mvc.servlet.path=/api/"})
 @AutoConfigureFonellaEmulator
-class RootContextPathIT {
+class PathPrefixesIT {
 
     @Autowired
     FonellaEmulator emulator;
@@ -31,9 +31,9 @@ class RootContextPathIT {
     int port;
 
     @Test
-    void theRootContextPathAddsNoSecondSlash() {
+    void registersAndCallsTheToolsUnderTheServletPathWithNoSecondSlash() {
         assertThat(emulator.client().tools().list()).extracting(Tool::url)
-                .containsExactly("http://127.0.0.1:" + port + "/fonella/tools/echo");
+                .containsExactly("http://127.0.0.1:" + port + "/api/fonella/tools/echo");
 
         FonellaTestClient.Response response = new FonellaTestClient(context).invokeTool("echo", "{\"text\":\"hi\"}");
 
