@@ -32,10 +32,11 @@ public class FonellaProperties {
     private String baseUrl = FonellaClient.DEFAULT_BASE_URL;
 
     /**
-     * Public HTTPS address where Fonella reaches this app, e.g. https://shop.example.com. Tool and
-     * webhook URLs are derived from it: {public-url}{base-path}/tools/{name} and
-     * {public-url}{base-path}/webhooks. When unset and base-url is a loopback emulator, the app's own
-     * loopback address is used.
+     * Public HTTPS address where Fonella reaches this app, e.g. https://shop.example.com, with the
+     * context path and DispatcherServlet path the app is served under. Tool and webhook URLs are
+     * derived from it: {public-url}{base-path}/tools/{name} and {public-url}{base-path}/webhooks. When
+     * unset and base-url is a loopback emulator, the app's own loopback address is used, with both
+     * paths.
      */
     private String publicUrl;
 
