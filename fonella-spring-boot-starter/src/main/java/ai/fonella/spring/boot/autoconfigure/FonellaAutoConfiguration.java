@@ -289,8 +289,11 @@ public final class FonellaAutoConfiguration {
         /** Warns when something in front of the endpoints (Spring Security, say) refuses Fonella's calls. */
         @Bean
         FonellaEndpointCheck fonellaEndpointCheck(FonellaProperties properties, FonellaHandlerRegistry registry,
-                ListableBeanFactory beans) {
-            return new FonellaEndpointCheck(basePath(properties), registry,
+                ListableBeanFactory beans, Environment environment) {
+            // cleaned as Boot does: "/" is none, a trailing slash goes
+            String servletPath = StringUtils.trimTrailingCharacter(
+                    environment.getProperty("spring.mvc.servlet.path", ""), '/');
+            return new FonellaEndpointCheck(servletPath, basePath(properties), registry,
                     beans.containsBean("springSecurityFilterChain"));
         }
 

@@ -33,23 +33,33 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
     private static final Logger log = LoggerFactory.getLogger(FonellaEndpointCheck.class);
 
     private final FonellaHandlerRegistry registry;
-    private final String basePath;
     private final String toolsPrefix;
     private final String webhooksPath;
-    private final boolean springSecurity;
+    private final String remedy;
     private final RejectionLog<Integer> warnings = new RejectionLog<>(Duration.ofMinutes(1));
 
     /**
+     * @param servletPath the DispatcherServlet's path ({@code spring.mvc.servlet.path}), e.g.
+     *     {@code /api}, or empty when it serves the root
      * @param basePath the normalized base path, e.g. {@code /fonella}, or empty for the root
      * @param registry the discovered handlers: only the endpoints that are mapped are looked at
      * @param springSecurity whether Spring Security's filter is in the app, to name it in the warning
      */
-    public FonellaEndpointCheck(String basePath, FonellaHandlerRegistry registry, boolean springSecurity) {
+    public FonellaEndpointCheck(String servletPath, String basePath, FonellaHandlerRegistry registry,
+            boolean springSecurity) {
         this.registry = registry;
-        this.basePath = basePath;
-        this.toolsPrefix = basePath + "/tools/";
-        this.webhooksPath = basePath + "/webhooks";
-        this.springSecurity = springSecurity;
+        this.toolsPrefix = servletPath + basePath + "/tools/";
+        this.webhooksPath = servletPath + basePath + "/webhooks";
+        // as Spring Security matches them: within the application, the servlet's path included
+        String base = servletPath + basePath;
+        String paths = basePath.isEmpty() ? base + "/tools/** and " + base + "/webhooks" : base + "/**";
+        this.remedy = springSecurity
+                ? "most likely by Spring Security. Permit " + paths + " and " + servletPath + "/error, and exclude "
+                        + paths + " from CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella "
+                        + "themselves. The README's 'With Spring Security' has a chain to start from, health probes "
+                        + "included."
+                : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
+                        + "authenticate Fonella themselves.";
     }
 
     @Override
@@ -59,7 +69,7 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getPathInfo() != null ? request.getPathInfo() : request.getServletPath();
+        String path = path(request);
         return !(registry.hasEventHandlers() && path.equals(webhooksPath)
                 || registry.hasTools() && path.startsWith(toolsPrefix));
     }
@@ -78,26 +88,12 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
             log.warn("Fonella's calls cannot reach this app: a {} to {} was refused with {} before it reached the "
                     + "Fonella endpoint (a client may see another status when the app's error page is refused too), "
                     + "{} Fonella's tool calls and webhook deliveries are refused the same way.{}",
-                    request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()), status,
-                    remedy(request.getPathInfo() != null ? request.getServletPath() : ""),
+                    request.getMethod(), path(request), status, remedy,
                     quieted == 0 ? "" : " [" + quieted + " more since the last warning]");
         }
     }
 
-    /**
-     * What to let through, under the DispatcherServlet's path ({@code spring.mvc.servlet.path}), since
-     * Spring Security matches paths within the application, the servlet's path included.
-     */
-    private String remedy(String servletPath) {
-        String base = servletPath + basePath;
-        String paths = base.isEmpty() ? "/tools/** and /webhooks" : basePath.isEmpty()
-                ? base + "/tools/** and " + base + "/webhooks" : base + "/**";
-        return springSecurity
-                ? "most likely by Spring Security. Permit " + paths + " and " + servletPath + "/error, and exclude "
-                        + paths + " from CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella "
-                        + "themselves. The README's 'With Spring Security' has a chain to start from, health probes "
-                        + "included."
-                : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
-                        + "authenticate Fonella themselves.";
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

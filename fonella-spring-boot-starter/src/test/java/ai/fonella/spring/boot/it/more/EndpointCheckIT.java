@@ -59,13 +59,27 @@ class EndpointCheckIT {
     }
 
     @Test
-    void seesBehindADispatcherServletPathAndNamesThePathsUnderIt(CapturedOutput output) throws Exception {
+    void seesBehindADispatcherServletPath(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext app = start(MoreApps.LockedApp.class, "spring.mvc.servlet.path=/api")) {
-            assertThat(post(app, "/api/fonella/webhooks", null).statusCode()).isEqualTo(403);
+            assertThat(post(app, "/api/fonella/tools/echo", "secured-secret").statusCode()).isEqualTo(403);
 
+            // Spring Security matches within the application, the servlet's path included (the next test)
             Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(output.getOut())
-                    .contains(WARNING + ": a POST to /api/fonella/webhooks was refused with 403")
+                    .contains(WARNING + ": a POST to /api/fonella/tools/echo was refused with 403")
                     .contains("Permit /api/fonella/** and /api/error, and exclude /api/fonella/** from CSRF"));
+        }
+    }
+
+    @Test
+    void theReadmesChainLetsFonellaThroughUnderADispatcherServletPath(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext app = start(MoreApps.SecuredApp.class, "spring.mvc.servlet.path=/api")) {
+            FonellaTestClient fonella = new FonellaTestClient(app);
+
+            assertThat(fonella.invokeTool("echo", "{\"text\":\"hi\"}").result()).isEqualTo("hi");
+            assertThat(fonella.sendEvent(EventType.CALL_ENDED, Map.of("call", Map.of("id", "c-api"))).status())
+                    .isEqualTo(200);
+            assertThat(post(app, "/api/fonella/tools/echo", "not-the-secret").statusCode()).isEqualTo(401);
+            assertThat(output.getOut()).doesNotContain(WARNING);
         }
     }
 
