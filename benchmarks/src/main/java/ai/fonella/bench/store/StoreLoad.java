@@ -62,8 +62,7 @@ public final class StoreLoad {
      * (Spring Boot's default client, Lettuce) and {@code redis-jedis} (the Redis store on Jedis);
      * {@code -Dbench.stores} picks them, default {@code memory,jdbc,redis}.
      */
-    private static final List<String> STORES = List.of(
-            ("memory," + System.getProperty("bench.stores", "jdbc,redis")).split(",")).stream().distinct().toList();
+    private static final List<String> STORES = stores(System.getProperty("bench.stores", "jdbc,redis"));
     private static final String ID_PLACEHOLDER = "evt_placeholder_0000000000";
 
     private StoreLoad() {
@@ -144,7 +143,7 @@ public final class StoreLoad {
             }
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             STORES.forEach(store -> results.put(store, new ArrayList<>()));
-            System.out.printf("%-6s %-7s %10s %9s %9s %7s %13s %13s %7s %11s %14s %13s %13s %5s%n", "round", "store", "req/s",
+            System.out.printf("%-6s %-11s %10s %9s %9s %7s %13s %13s %7s %11s %14s %13s %13s %5s%n", "round", "store", "req/s",
                     "p50_us", "p99_us", "errors", "store_p50_us", "store_p99_us", "stored", "app_cpu_us", "server_cpu_us",
                     "keys_per_trip", "driver_cpu_us", storeCpu.isEmpty() ? "busy" : "busy (store CPU)");
             for (int round = 1; round <= rounds; round++) {
@@ -173,7 +172,7 @@ public final class StoreLoad {
                     double machineCpuPerDelivery = busyShare * machineCpus() * 1e6 / r[0];
                     results.get(store).add(new double[] {r[0], r[1], r[2], t[1], t[2], appCpuPerDelivery,
                         serverCpuPerDelivery, machineCpuPerDelivery});
-                    System.out.printf("%-6d %-7s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s %13.1f %4.0f%%%s%n", round, store,
+                    System.out.printf("%-6d %-11s %10.0f %9.0f %9.0f %7.0f %13d %13d %7d %11.1f %14.1f %13s %13.1f %4.0f%%%s%n", round, store,
                             r[0], r[1], r[2], r[3], t[1], t[2], t[0], appCpuPerDelivery, serverCpuPerDelivery,
                             t[3] == 0 ? "-" : String.format("%.1f", (double) t[4] / t[3]), driverCpuPerDelivery,
                             100 * busyShare, storeBusyShare);
@@ -280,6 +279,20 @@ public final class StoreLoad {
         if (taskset.waitFor() != 0) {
             throw new IllegalStateException("taskset could not move process " + process.pid() + " to CPUs " + cpus);
         }
+    }
+
+    private static List<String> stores(String names) {
+        List<String> stores = new ArrayList<>(List.of("memory"));
+        for (String name : names.split(",")) {
+            String store = name.strip();
+            if (!List.of("jdbc", "redis", "redis-jedis").contains(store)) {
+                throw new IllegalArgumentException("STORES: '" + store + "' is not one of jdbc, redis, redis-jedis");
+            }
+            if (!stores.contains(store)) {
+                stores.add(store);
+            }
+        }
+        return List.copyOf(stores);
     }
 
     /** CPU time this JVM, the load generator, used so far (not the processes it started). */
