@@ -50,14 +50,13 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
         this.registry = registry;
         this.toolsPrefix = servletPath + basePath + "/tools/";
         this.webhooksPath = servletPath + basePath + "/webhooks";
-        // as Spring Security matches them: within the application, the servlet's path included
-        String base = servletPath + basePath;
-        String paths = basePath.isEmpty() ? base + "/tools/** and " + base + "/webhooks" : base + "/**";
+        // as Spring Security's matchers take them with Boot's security auto-configuration: below the
+        // servlet's path (checked on Boot 3.5.7 and 4.0.7)
+        String paths = basePath.isEmpty() ? "/tools/** and /webhooks" : basePath + "/**";
         this.remedy = springSecurity
-                ? "most likely by Spring Security. Permit " + paths + " and " + servletPath + "/error, and exclude "
-                        + paths + " from CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella "
-                        + "themselves. The README's 'With Spring Security' has a chain to start from, health probes "
-                        + "included."
+                ? "most likely by Spring Security. Permit " + paths + " and /error, and exclude " + paths + " from "
+                        + "CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella themselves. The "
+                        + "README's 'With Spring Security' has a chain to start from, health probes included."
                 : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
                         + "authenticate Fonella themselves.";
     }

@@ -6,7 +6,6 @@ import ai.fonella.tool.FonellaTool;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +14,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.util.StringUtils;
 
 /** Small apps for single-purpose integration tests. */
 final class MoreApps {
@@ -95,18 +93,16 @@ final class MoreApps {
         }
     }
 
-    /** The configuration the README recommends, under the DispatcherServlet's path as it says. */
+    /** The configuration the README recommends. */
     @Configuration(proxyBeanMethods = false)
     @EnableWebSecurity
     static class SecurityConfiguration {
         @Bean
-        SecurityFilterChain securityFilterChain(HttpSecurity http,
-                @Value("${spring.mvc.servlet.path:}") String servletPath) throws Exception {
-            String fonella = StringUtils.trimTrailingCharacter(servletPath, '/') + "/fonella/**";
+        SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
             http.authorizeHttpRequests(requests -> requests
-                            .requestMatchers(fonella).permitAll()
+                            .requestMatchers("/fonella/**").permitAll()
                             .anyRequest().authenticated())
-                    .csrf(csrf -> csrf.ignoringRequestMatchers(fonella))
+                    .csrf(csrf -> csrf.ignoringRequestMatchers("/fonella/**"))
                     .httpBasic(basic -> { });
             return http.build();
         }
