@@ -51,7 +51,7 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
         this.toolsPrefix = servletPath + basePath + "/tools/";
         this.webhooksPath = servletPath + basePath + "/webhooks";
         // as Spring Security's matchers take them with Boot's security auto-configuration: below the
-        // servlet's path (fonella-spring-boot-test's security-3.5 and security-4.0 scenarios)
+        // servlet's path (fonella-spring-boot-test's security-* scenarios)
         String paths = basePath.isEmpty() ? "/tools/** and /webhooks" : basePath + "/**";
         this.remedy = springSecurity
                 ? "most likely by Spring Security. Permit " + paths + " and /error, and exclude " + paths + " from "
