@@ -290,10 +290,8 @@ public final class FonellaAutoConfiguration {
         @Bean
         FonellaEndpointCheck fonellaEndpointCheck(FonellaProperties properties, FonellaHandlerRegistry registry,
                 ListableBeanFactory beans, Environment environment) {
-            // cleaned as Boot does: "/" is none, a trailing slash goes
-            String servletPath = StringUtils.trimTrailingCharacter(
-                    environment.getProperty("spring.mvc.servlet.path", ""), '/');
-            return new FonellaEndpointCheck(servletPath, basePath(properties), registry,
+            return new FonellaEndpointCheck(FonellaStartupSync.bootPath(environment, "spring.mvc.servlet.path"),
+                    basePath(properties), registry,
                     beans.containsBean("springSecurityFilterChain"));
         }
 

@@ -551,17 +551,20 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
 
     /**
      * With a loopback emulator and no public URL, Fonella reaches the app on its own loopback port,
-     * under its context path and its DispatcherServlet's path (each cleaned as Boot does: {@code /}
-     * is none, a trailing slash goes).
+     * under its context path and its DispatcherServlet's path.
      */
     private String defaultPublicUrl() {
         String port = environment.getProperty("local.server.port");
         if (port == null || !loopbackApi()) {
             return null;
         }
-        return "http://127.0.0.1:" + port
-                + StringUtils.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/')
-                + StringUtils.trimTrailingCharacter(environment.getProperty("spring.mvc.servlet.path", ""), '/');
+        return "http://127.0.0.1:" + port + bootPath(environment, "server.servlet.context-path")
+                + bootPath(environment, "spring.mvc.servlet.path");
+    }
+
+    /** A path property as Boot cleans it: {@code /} is none, a trailing slash goes. */
+    static String bootPath(Environment environment, String property) {
+        return StringUtils.trimTrailingCharacter(environment.getProperty(property, ""), '/');
     }
 
     private boolean loopbackApi() {
