@@ -87,8 +87,9 @@ public final class StoreLoad {
                     .setting("appendonly no").build();
             redis.start();
             Map<String, URI> endpoints = new LinkedHashMap<>();
+            ProcessHandle redisServer = redisServer();
             Map<String, ProcessHandle> servers = Map.of("jdbc", postmaster(postgres.getPort()),
-                    "redis", redisServer(), "redis-jedis", redisServer());
+                    "redis", redisServer, "redis-jedis", redisServer);
             Map<String, ProcessHandle> appProcesses = new LinkedHashMap<>();
             String storeCpu = System.getProperty("bench.store-cpu", "").strip();
             if (!storeCpu.isEmpty()) {
