@@ -9,6 +9,7 @@
 #   ROUNDS=5 DURATION=10 WARMUP=60 CONCURRENCY=32 MESSAGES=20 SYNC_COMMIT=on ./benchmarks/store-load.sh
 #   STORE_CPU=1 ./benchmarks/store-load.sh   # the store servers on CPU 1 alone, apps and generator on the rest
 #   STORES=redis,redis-jedis ./benchmarks/store-load.sh   # which stores to compare with the in-memory one
+#   STORES=redis,redis-unawaited ./benchmarks/store-load.sh   # with the bound of a design where no delivery waits for its claim
 #
 # See docs/PERFORMANCE.md.
 set -euo pipefail

@@ -58,10 +58,18 @@ import redis.embedded.RedisServer;
 public final class StoreLoad {
 
     /**
-     * The apps, one per store: {@code memory} (the baseline, always first), {@code jdbc}, {@code redis}
-     * (Spring Boot's default client, Lettuce) and {@code redis-jedis} (the Redis store on Jedis);
-     * {@code -Dbench.stores} picks them, default {@code memory,jdbc,redis}.
+     * The apps, one per store, and what sets each apart: {@code memory} (the baseline, always run
+     * first), {@code jdbc}, {@code redis} (Spring Boot's default client, Lettuce), {@code redis-jedis}
+     * (the Redis store on Jedis) and {@code redis-unawaited} (a bound, not a store: the app's
+     * throughput if no delivery waited for its claim; see {@code UnawaitedClaims}).
      */
+    private static final Map<String, List<String>> APPS = Map.of(
+            "memory", List.of("--fonella.webhooks.deduplication.store=memory"),
+            "jdbc", List.of("--fonella.webhooks.deduplication.store=jdbc"),
+            "redis", List.of("--fonella.webhooks.deduplication.store=redis"),
+            "redis-jedis", List.of("--fonella.webhooks.deduplication.store=redis", "--spring.data.redis.client-type=jedis"),
+            "redis-unawaited", List.of("--fonella.webhooks.deduplication.store=redis", "--bench.unawaited-claims=true"));
+    /** The apps {@code -Dbench.stores} picks, default {@code jdbc,redis}, after {@code memory}. */
     private static final List<String> STORES = stores(System.getProperty("bench.stores", "jdbc,redis"));
     private static final String ID_PLACEHOLDER = "evt_placeholder_0000000000";
 
@@ -89,7 +97,7 @@ public final class StoreLoad {
             Map<String, URI> endpoints = new LinkedHashMap<>();
             ProcessHandle redisServer = redisServer();
             Map<String, ProcessHandle> servers = Map.of("jdbc", postmaster(postgres.getPort()),
-                    "redis", redisServer, "redis-jedis", redisServer);
+                    "redis", redisServer, "redis-jedis", redisServer, "redis-unawaited", redisServer);
             Map<String, ProcessHandle> appProcesses = new LinkedHashMap<>();
             String storeCpu = System.getProperty("bench.store-cpu", "").strip();
             if (!storeCpu.isEmpty()) {
@@ -109,13 +117,12 @@ public final class StoreLoad {
                         "-XX:ActiveProcessorCount=" + machineCpus(), "-Dbench.port-file=" + portFile, "-cp", classpath,
                         BenchApp.class.getName(), "--server.address=127.0.0.1", "--server.port=0",
                         "--bench.store-timings=true", "--spring.autoconfigure.exclude=",
-                        "--fonella.webhooks.deduplication.store=" + store.replace("-jedis", ""),
-                        "--spring.data.redis.client-type=" + (store.endsWith("-jedis") ? "jedis" : "lettuce"),
                         "--fonella.webhooks.deduplication.jdbc.initialize-schema=always",
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                         "--spring.datasource.username=postgres",
                         "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
                         "--spring.data.redis.timeout=2s"));
+                command.addAll(APPS.get(store));
                 String extra = System.getProperty("bench.app-args", "").strip();
                 if (!extra.isEmpty()) {
                     command.addAll(List.of(extra.split("\\s+")));
@@ -286,8 +293,9 @@ public final class StoreLoad {
         List<String> stores = new ArrayList<>(List.of("memory"));
         for (String name : names.split(",")) {
             String store = name.strip();
-            if (!List.of("jdbc", "redis", "redis-jedis").contains(store)) {
-                throw new IllegalArgumentException("STORES: '" + store + "' is not one of jdbc, redis, redis-jedis");
+            if (!APPS.containsKey(store) || store.equals("memory")) {
+                throw new IllegalArgumentException("STORES: '" + store + "' is not one of jdbc, redis, redis-jedis, "
+                        + "redis-unawaited");
             }
             if (!stores.contains(store)) {
                 stores.add(store);
