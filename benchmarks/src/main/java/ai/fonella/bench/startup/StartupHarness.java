@@ -1,5 +1,9 @@
 package ai.fonella.bench.startup;
 
+import static ai.fonella.bench.Stats.ci95;
+import static ai.fonella.bench.Stats.mean;
+import static ai.fonella.bench.Stats.median;
+
 import ai.fonella.test.FonellaEmulator;
 import ai.fonella.test.RecordedRequest;
 import java.io.BufferedReader;
@@ -334,38 +338,5 @@ public final class StartupHarness {
         long writes = requests.stream().filter(r -> !r.method().equals("GET")).count();
         return requests.size() + " request(s): " + lists + " list, " + writes + " write(s) "
                 + requests.stream().map(r -> r.method() + " " + r.path() + " " + r.status()).toList();
-    }
-
-    private static double mean(double[] xs) {
-        double sum = 0;
-        for (double x : xs) {
-            sum += x;
-        }
-        return sum / xs.length;
-    }
-
-    private static double median(double[] xs) {
-        double[] sorted = xs.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** Half-width of a 95% confidence interval of the mean (normal approximation, t for small n). */
-    private static double ci95(double[] xs) {
-        int n = xs.length;
-        if (n < 2) {
-            return 0;
-        }
-        double m = mean(xs);
-        double ss = 0;
-        for (double x : xs) {
-            ss += (x - m) * (x - m);
-        }
-        double sd = Math.sqrt(ss / (n - 1));
-        double t = n >= 30 ? 1.96 : new double[] {0, 0, 12.71, 4.30, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23,
-            2.20, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.10, 2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05,
-            2.05}[n];
-        return t * sd / Math.sqrt(n);
     }
 }

@@ -1,5 +1,6 @@
 package ai.fonella.bench.store;
 
+import ai.fonella.bench.Stats;
 import ai.fonella.bench.app.BenchApp;
 import ai.fonella.bench.tools.CallEvents;
 import ai.fonella.webhook.SignatureScheme;
@@ -32,8 +33,8 @@ import redis.embedded.RedisServer;
 /**
  * Issue 12, item 7: the webhook endpoint's throughput with the JDBC store (on a local PostgreSQL)
  * and the Redis store, against the in-memory store, in one run. Starts a real PostgreSQL and a real
- * redis-server, then one {@link BenchApp} JVM per store (same class path and properties, only
- * {@code fonella.webhooks.deduplication.store} differs), warms each up, and runs alternating rounds:
+ * redis-server, then one {@link BenchApp} JVM per store (same class path and properties; only the
+ * arguments {@link #APPS} gives each differ), warms each up, and runs alternating rounds:
  * in each round every store gets the same number of seconds of load, in a rotating order. The load
  * is {@code CONCURRENCY} client threads in this JVM, each posting signed {@code call.ended}
  * deliveries with a fresh event id (so every delivery claims and completes) as fast as the answers
@@ -205,8 +206,8 @@ public final class StoreLoad {
                 System.out.printf("SUMMARY %s vs memory: throughput ratio per round %s -> mean %.3f ± %.3f (95%% CI); "
                         + "%s %.0f req/s, memory %.0f req/s; store per delivery p50 %.0f us, p99 %.0f us "
                         + "(memory p50 %.0f us, p99 %.0f us); CPU per delivery: app %.1f us + store server %.1f us "
-                        + "= %.1f us, memory %.1f us, CPU ratio memory/(app+server) %.3f%n", store, Arrays.toString(round3(ratios)), mean(ratios),
-                        ci(ratios), store, meanOf(results.get(store), 0), meanOf(results.get("memory"), 0),
+                        + "= %.1f us, memory %.1f us, CPU ratio memory/(app+server) %.3f%n", store, Arrays.toString(round3(ratios)), Stats.mean(ratios),
+                        Stats.ci95(ratios), store, meanOf(results.get(store), 0), meanOf(results.get("memory"), 0),
                         medianOf(results.get(store), 3), medianOf(results.get(store), 4),
                         medianOf(results.get("memory"), 3), medianOf(results.get("memory"), 4),
                         meanOf(results.get(store), 5), meanOf(results.get(store), 6),
@@ -398,22 +399,6 @@ public final class StoreLoad {
         return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(0);
-    }
-
-    /** Half-width of a 95 % confidence interval of the mean (Student's t). */
-    private static double ci(double[] values) {
-        int n = values.length;
-        if (n < 2) {
-            return 0;
-        }
-        double m = mean(values);
-        double variance = Arrays.stream(values).map(v -> (v - m) * (v - m)).sum() / (n - 1);
-        double[] t = {0, 0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
-        return (n < t.length ? t[n] : 2.0) * Math.sqrt(variance / n);
-    }
-
     private static double[] round3(double[] values) {
         return Arrays.stream(values).map(v -> Math.round(v * 1000) / 1000.0).toArray();
     }
@@ -423,7 +408,6 @@ public final class StoreLoad {
     }
 
     private static double medianOf(List<double[]> rows, int column) {
-        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
-        return values[values.length / 2];
+        return Stats.median(rows.stream().mapToDouble(row -> row[column]).toArray());
     }
 }
