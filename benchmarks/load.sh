@@ -108,13 +108,12 @@ for kind in $WHAT; do
       else manual_rps+=("$rps"); manual_p99+=("$p99"); manual_cpu+=("$cpu"); fi
     done
   done
-  python3 - "$kind" "${sdk_rps[*]}" "${manual_rps[*]}" "${sdk_p99[*]}" "${manual_p99[*]}" "${sdk_cpu[*]}" "${manual_cpu[*]}" <<'PY'
+  PYTHONPATH="$root/benchmarks" python3 - "$kind" "${sdk_rps[*]}" "${manual_rps[*]}" "${sdk_p99[*]}" "${manual_p99[*]}" "${sdk_cpu[*]}" "${manual_cpu[*]}" <<'PY'
 import statistics as st, sys
+from summary import ci95 as ci
 kind, s, m, sp, mp, sc, mc = sys.argv[1], *[list(map(float, a.split())) for a in sys.argv[2:]]
 ratios = [a / b for a, b in zip(s, m)]
 d99 = [(a - b) / 1000 for a, b in zip(sp, mp)]
-def ci(xs):
-    return 0.0 if len(xs) < 2 else 2.776 * st.stdev(xs) / len(xs) ** 0.5 if len(xs) == 5 else 2 * st.stdev(xs) / len(xs) ** 0.5
 print(f"SUMMARY {kind}: sdk {st.mean(s):.0f} req/s, manual {st.mean(m):.0f} req/s, "
       f"throughput ratio per round {' '.join(f'{r:.3f}' for r in ratios)} -> mean {st.mean(ratios):.3f} ± {ci(ratios):.3f}; "
       f"p99 sdk {st.median(sp)/1000:.2f} ms, manual {st.median(mp)/1000:.2f} ms, "
