@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.BadSqlGrammarException;
@@ -140,7 +141,7 @@ final class FonellaDeduplicationStores {
                 } catch (IllegalStateException | DataAccessException e) {
                     throw new FonellaStartupException("Could not create the deduplication table " + table
                             + " (fonella.webhooks.deduplication.jdbc.initialize-schema="
-                            + mode.name().toLowerCase(Locale.ROOT) + "): " + e.getMessage(), "Check that the "
+                            + mode.name().toLowerCase(Locale.ROOT) + "): " + withCause(e), "Check that the "
                             + "database is reachable and that its user may create tables. Or create the table once "
                             + "from " + JdbcDeduplicationSchema.ANY_SCRIPT + " in the Fonella starter's jar and set "
                             + "initialize-schema=never: the app then also starts while the database is down, "
@@ -163,6 +164,13 @@ final class FonellaDeduplicationStores {
                         + "503 until it can: {}", e.getMostSpecificCause().toString());
             }
             return store;
+        }
+
+        /** A message, and the most specific cause's when that says something else (the server refused, say). */
+        private static String withCause(Exception e) {
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            return cause == e || cause.getMessage() == null || e.getMessage().contains(cause.getMessage())
+                    ? e.getMessage() : e.getMessage() + " (" + cause + ")";
         }
 
         private static String scriptFor(DataSource dataSource) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.datasource.init.ScriptStatementFailedException;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
@@ -20,8 +22,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * Creates the table of {@link JdbcEventDeduplicationStore} from the script shipped for the
  * database: {@code ai/fonella/spring/boot/dedup/schema-{platform}.sql} in this jar, where
  * {@code platform} is {@code postgresql}, {@code h2}, {@code mysql} or {@code mariadb}. The scripts
- * are idempotent ({@code CREATE TABLE IF NOT EXISTS}); apps that manage their schema with Flyway or
- * Liquibase copy the script into a migration instead.
+ * are idempotent ({@code CREATE TABLE IF NOT EXISTS}), and {@link #create} may run on several
+ * replicas at once; apps that manage their schema with Flyway or Liquibase copy the script into a
+ * migration instead.
  */
 public final class JdbcDeduplicationSchema {
 
@@ -37,6 +40,9 @@ public final class JdbcDeduplicationSchema {
     /** The table's and the index's names in the shipped scripts. */
     private static final Pattern DEFAULT_NAMES = Pattern.compile(
             "\\b" + JdbcEventDeduplicationStore.DEFAULT_TABLE_NAME + "(_expires_at)?\\b");
+
+    /** Runs of the script before its failure counts: one per statement a concurrent run may race, and one. */
+    private static final int ATTEMPTS = 3;
 
     private JdbcDeduplicationSchema() {
     }
@@ -85,7 +91,9 @@ public final class JdbcDeduplicationSchema {
     }
 
     /**
-     * Runs the platform's script.
+     * Runs the platform's script. Several replicas may run it at once: a run whose statement fails, as
+     * the loser of two concurrent {@code CREATE}s can on PostgreSQL, is repeated (three runs at most, a
+     * moment apart), and then finds what the other created.
      *
      * @param dataSource the data source
      * @param tableName the table, optionally schema-qualified
@@ -103,6 +111,24 @@ public final class JdbcDeduplicationSchema {
         }
         ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
                 new ByteArrayResource(sql.getBytes(StandardCharsets.UTF_8), "schema-" + platform + ".sql"));
-        DatabasePopulatorUtils.execute(populator, dataSource);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DatabasePopulatorUtils.execute(populator, dataSource);
+                return;
+            } catch (ScriptStatementFailedException e) {
+                // replicas started together run the script at once, and on PostgreSQL "IF NOT EXISTS" does
+                // not hold against a concurrent CREATE: the loser fails on the catalog's unique index. Run
+                // again, after the winner's commit, the script finds everything there.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(20, 200));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

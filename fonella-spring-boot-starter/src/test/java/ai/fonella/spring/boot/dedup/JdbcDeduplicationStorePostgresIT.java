@@ -7,7 +7,13 @@ import ai.fonella.event.EventDeduplicationStore.State;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +87,39 @@ class JdbcDeduplicationStorePostgresIT extends JdbcStoreContract {
             assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = 'ops' "
                     + "AND tablename = ? AND indexname = ?").params(bare, bare + "_expires_at").query(Long.class)
                     .single()).as(table).isEqualTo(1L);
+        }
+    }
+
+    /**
+     * Replicas started together each run the script with {@code initialize-schema=always}. On
+     * PostgreSQL, {@code CREATE TABLE IF NOT EXISTS} is not safe against a concurrent one: the loser
+     * can fail on the catalog's unique index instead of seeing the table. Every replica must start.
+     */
+    @Test
+    void createsTheTableWhenReplicasRunTheScriptAtOnce() throws Exception {
+        int replicas = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(replicas);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String table = "replicas_" + round;
+                CyclicBarrier together = new CyclicBarrier(replicas);
+                List<Future<?>> starts = new ArrayList<>();
+                for (int i = 0; i < replicas; i++) {
+                    starts.add(threads.submit(() -> {
+                        together.await();
+                        JdbcDeduplicationSchema.create(dataSource, table);
+                        return null;
+                    }));
+                }
+                for (Future<?> start : starts) {
+                    start.get(30, TimeUnit.SECONDS); // throws what a replica's script threw
+                }
+                assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM pg_indexes WHERE tablename = ?")
+                        .param(table).query(Long.class).single()).as(table + ": the key's index and expires_at's")
+                        .isEqualTo(2L);
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
