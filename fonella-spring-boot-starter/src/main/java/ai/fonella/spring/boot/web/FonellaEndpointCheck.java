@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,7 +34,7 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
 
     private static final Logger log = LoggerFactory.getLogger(FonellaEndpointCheck.class);
 
-    private final FonellaHandlerRegistry registry;
+    private final Supplier<FonellaHandlerRegistry> registry;
     private final String toolsPrefix;
     private final String webhooksPath;
     private final String remedy;
@@ -42,12 +44,15 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
      * @param servletPath the DispatcherServlet's path ({@code spring.mvc.servlet.path}), e.g.
      *     {@code /api}, or empty when it serves the root
      * @param basePath the normalized base path, e.g. {@code /fonella}, or empty for the root
-     * @param registry the discovered handlers: only the endpoints that are mapped are looked at
+     * @param registry the discovered handlers (only the endpoints that are mapped are looked at), asked
+     *     for at the first request: a filter is created while the web server starts, and the registry
+     *     brings the SDK's other beans with it, whose failure (a deduplication store that cannot be set
+     *     up, say) should stop the application's start, not the server's
      * @param springSecurity whether Spring Security's filter is in the app, to name it in the warning
      */
-    public FonellaEndpointCheck(String servletPath, String basePath, FonellaHandlerRegistry registry,
+    public FonellaEndpointCheck(String servletPath, String basePath, Supplier<FonellaHandlerRegistry> registry,
             boolean springSecurity) {
-        this.registry = registry;
+        this.registry = SingletonSupplier.of(registry);
         this.toolsPrefix = servletPath + basePath + "/tools/";
         this.webhooksPath = servletPath + basePath + "/webhooks";
         // as Spring Security's matchers take them with Boot's security auto-configuration: below the
@@ -69,8 +74,8 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return !(registry.hasEventHandlers() && path.equals(webhooksPath)
-                || registry.hasTools() && path.startsWith(toolsPrefix));
+        return !(path.equals(webhooksPath) && registry.get().hasEventHandlers()
+                || path.startsWith(toolsPrefix) && registry.get().hasTools());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package ai.fonella.spring.boot.it.more;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.fonella.model.EventType;
+import ai.fonella.spring.boot.registry.FonellaStartupException;
 import ai.fonella.spring.boot.test.FonellaTestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,6 +91,28 @@ class EndpointCheckIT {
             assertThat(output.getOut()).doesNotContain(WARNING).doesNotContain("not-the-secret")
                     .doesNotContain("nor-this-one").doesNotContain("secured-secret");
         }
+    }
+
+    /**
+     * The check is a servlet filter, so it is created while the web server starts. Were the SDK's
+     * other beans created with it, a store that cannot be set up would fail the server's start:
+     * Tomcat's "Error starting Tomcat context", and its warning that the tool watchdog's thread leaked,
+     * around the starter's own report.
+     */
+    @Test
+    void aStoreThatCannotBeSetUpFailsTheStartAloneNotTomcatsStart(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> start(MoreApps.EchoApp.class,
+                "fonella.webhooks.deduplication.store=jdbc",
+                "fonella.webhooks.deduplication.jdbc.table-name=claims; drop table orders"));
+        Throwable startup = failure;
+        while (startup != null && !(startup instanceof FonellaStartupException)) {
+            startup = startup.getCause();
+        }
+        assertThat(startup).as("the starter's report in %s", failure).isInstanceOf(FonellaStartupException.class)
+                .hasMessageContaining("table-name");
+
+        assertThat(output.getOut()).doesNotContain("Error starting Tomcat context")
+                .doesNotContain("fonella-tool-watchdog] but has failed to stop it");
     }
 
     private static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String toolSecret)
