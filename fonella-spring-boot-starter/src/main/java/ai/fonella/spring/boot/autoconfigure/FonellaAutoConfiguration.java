@@ -288,11 +288,12 @@ public final class FonellaAutoConfiguration {
 
         /** Warns when something in front of the endpoints (Spring Security, say) refuses Fonella's calls. */
         @Bean
-        FonellaEndpointCheck fonellaEndpointCheck(FonellaProperties properties,
+        FonellaEndpointCheck fonellaEndpointCheck(ObjectProvider<FonellaProperties> properties,
                 ObjectProvider<FonellaHandlerRegistry> registry, ListableBeanFactory beans, Environment environment) {
-            // the registry at the first request: a filter is made while the server starts (see the check)
+            // the SDK's beans at the first request: a filter is made while the server starts (see the check)
             return new FonellaEndpointCheck(FonellaStartupSync.bootPath(environment, "spring.mvc.servlet.path"),
-                    basePath(properties), registry::getObject, beans.containsBean("springSecurityFilterChain"));
+                    () -> basePath(properties.getObject()), registry::getObject,
+                    beans.containsBean("springSecurityFilterChain"));
         }
 
         private static String basePath(FonellaProperties properties) {

@@ -168,9 +168,10 @@ final class FonellaDeduplicationStores {
 
         /** A message, and the most specific cause's when that says something else (the server refused, say). */
         private static String withCause(Exception e) {
+            String message = String.valueOf(e.getMessage());
             Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-            return cause == e || cause.getMessage() == null || e.getMessage().contains(cause.getMessage())
-                    ? e.getMessage() : e.getMessage() + " (" + cause + ")";
+            return cause == e || cause.getMessage() == null || message.contains(cause.getMessage())
+                    ? message : message + " (" + cause + ")";
         }
 
         private static String scriptFor(DataSource dataSource) {

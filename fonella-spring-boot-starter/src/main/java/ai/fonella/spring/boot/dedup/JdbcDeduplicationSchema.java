@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +45,13 @@ public final class JdbcDeduplicationSchema {
 
     /** Runs of the script before its failure counts: one per statement a concurrent run may race, and one. */
     private static final int ATTEMPTS = 3;
+
+    /**
+     * What losing that race raises on PostgreSQL, depending on the moment: unique_violation (on the
+     * catalog's index of type names), duplicate_object (the table's row type) and duplicate_table
+     * (also for an index).
+     */
+    private static final Set<String> RACE_STATES = Set.of("23505", "42710", "42P07");
 
     private JdbcDeduplicationSchema() {
     }
@@ -91,9 +100,9 @@ public final class JdbcDeduplicationSchema {
     }
 
     /**
-     * Runs the platform's script. Several replicas may run it at once: a run whose statement fails, as
-     * the loser of two concurrent {@code CREATE}s can on PostgreSQL, is repeated (three runs at most, a
-     * moment apart), and then finds what the other created.
+     * Runs the platform's script. Several replicas may run it at once: a run that loses the race
+     * between two concurrent {@code CREATE}s, as it can on PostgreSQL, is repeated (three runs at most,
+     * a moment apart), and then finds what the other created.
      *
      * @param dataSource the data source
      * @param tableName the table, optionally schema-qualified
@@ -119,7 +128,8 @@ public final class JdbcDeduplicationSchema {
                 // replicas started together run the script at once, and on PostgreSQL "IF NOT EXISTS" does
                 // not hold against a concurrent CREATE: the loser fails on the catalog's unique index. Run
                 // again, after the winner's commit, the script finds everything there.
-                if (attempt == ATTEMPTS) {
+                if (attempt == ATTEMPTS || !(e.getCause() instanceof SQLException cause
+                        && RACE_STATES.contains(cause.getSQLState()))) {
                     throw e;
                 }
                 try {

@@ -35,35 +35,42 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
     private static final Logger log = LoggerFactory.getLogger(FonellaEndpointCheck.class);
 
     private final Supplier<FonellaHandlerRegistry> registry;
-    private final String toolsPrefix;
-    private final String webhooksPath;
-    private final String remedy;
+    private final Supplier<Paths> paths;
     private final RejectionLog<Integer> warnings = new RejectionLog<>(Duration.ofMinutes(1));
 
     /**
+     * Takes what it needs of the SDK at the first request, not when it is made: a filter is made while
+     * the web server starts, and a failure there (a deduplication store that cannot be set up, an
+     * invalid {@code fonella.*} property) should stop the application's start, not the server's.
+     *
      * @param servletPath the DispatcherServlet's path ({@code spring.mvc.servlet.path}), e.g.
      *     {@code /api}, or empty when it serves the root
      * @param basePath the normalized base path, e.g. {@code /fonella}, or empty for the root
-     * @param registry the discovered handlers (only the endpoints that are mapped are looked at), asked
-     *     for at the first request: a filter is created while the web server starts, and the registry
-     *     brings the SDK's other beans with it, whose failure (a deduplication store that cannot be set
-     *     up, say) should stop the application's start, not the server's
+     * @param registry the discovered handlers: only the endpoints that are mapped are looked at
      * @param springSecurity whether Spring Security's filter is in the app, to name it in the warning
      */
-    public FonellaEndpointCheck(String servletPath, String basePath, Supplier<FonellaHandlerRegistry> registry,
-            boolean springSecurity) {
+    public FonellaEndpointCheck(String servletPath, Supplier<String> basePath,
+            Supplier<FonellaHandlerRegistry> registry, boolean springSecurity) {
         this.registry = SingletonSupplier.of(registry);
-        this.toolsPrefix = servletPath + basePath + "/tools/";
-        this.webhooksPath = servletPath + basePath + "/webhooks";
-        // as Spring Security's matchers take them with Boot's security auto-configuration: below the
-        // servlet's path (fonella-spring-boot-test's security-* scenarios)
-        String paths = basePath.isEmpty() ? "/tools/** and /webhooks" : basePath + "/**";
-        this.remedy = springSecurity
-                ? "most likely by Spring Security. Permit " + paths + " and /error, and exclude " + paths + " from "
-                        + "CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella themselves. The "
-                        + "README's 'With Spring Security' has a chain to start from, health probes included."
-                : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
-                        + "authenticate Fonella themselves.";
+        this.paths = SingletonSupplier.of(() -> Paths.of(servletPath, basePath.get(), springSecurity));
+    }
+
+    /** The Fonella paths as requests show them, and what to permit to reach them. */
+    private record Paths(String toolsPrefix, String webhooksPath, String remedy) {
+
+        static Paths of(String servletPath, String basePath, boolean springSecurity) {
+            // as Spring Security's matchers take them with Boot's security auto-configuration: below the
+            // servlet's path (fonella-spring-boot-test's security-* scenarios)
+            String paths = basePath.isEmpty() ? "/tools/** and /webhooks" : basePath + "/**";
+            String remedy = springSecurity
+                    ? "most likely by Spring Security. Permit " + paths + " and /error, and exclude " + paths
+                            + " from CSRF, in the SecurityFilterChain: the Fonella endpoints authenticate Fonella "
+                            + "themselves. The README's 'With Spring Security' has a chain to start from, health "
+                            + "probes included."
+                    : "by a filter of the app. Let requests to " + paths + " through to the Fonella endpoints: they "
+                            + "authenticate Fonella themselves.";
+            return new Paths(servletPath + basePath + "/tools/", servletPath + basePath + "/webhooks", remedy);
+        }
     }
 
     @Override
@@ -74,8 +81,9 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return !(path.equals(webhooksPath) && registry.get().hasEventHandlers()
-                || path.startsWith(toolsPrefix) && registry.get().hasTools());
+        Paths fonella = paths.get();
+        return !(path.equals(fonella.webhooksPath()) && registry.get().hasEventHandlers()
+                || path.startsWith(fonella.toolsPrefix()) && registry.get().hasTools());
     }
 
     @Override
@@ -92,7 +100,7 @@ public final class FonellaEndpointCheck extends OncePerRequestFilter implements 
             log.warn("Fonella's calls cannot reach this app: a {} to {} was refused with {} before it reached the "
                     + "Fonella endpoint (a client may see another status when the app's error page is refused too), "
                     + "{} Fonella's tool calls and webhook deliveries are refused the same way.{}",
-                    request.getMethod(), path(request), status, remedy,
+                    request.getMethod(), path(request), status, paths.get().remedy(),
                     quieted == 0 ? "" : " [" + quieted + " more since the last warning]");
         }
     }

@@ -115,6 +115,19 @@ class EndpointCheckIT {
                 .doesNotContain("fonella-tool-watchdog] but has failed to stop it");
     }
 
+    @Test
+    void anInvalidBasePathFailsTheStartAloneNotTomcatsStart(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> start(MoreApps.EchoApp.class, "fonella.base-path=/my path"));
+        Throwable startup = failure;
+        while (startup != null && !(startup instanceof FonellaStartupException)) {
+            startup = startup.getCause();
+        }
+        assertThat(startup).as("the starter's report in %s", failure).isInstanceOf(FonellaStartupException.class)
+                .hasMessageContaining("base-path");
+
+        assertThat(output.getOut()).doesNotContain("Error starting Tomcat context");
+    }
+
     private static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String toolSecret)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
