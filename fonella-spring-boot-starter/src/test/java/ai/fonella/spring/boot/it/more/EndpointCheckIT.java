@@ -101,14 +101,9 @@ class EndpointCheckIT {
      */
     @Test
     void aStoreThatCannotBeSetUpFailsTheStartAloneNotTomcatsStart(CapturedOutput output) {
-        Throwable failure = catchThrowable(() -> start(MoreApps.EchoApp.class,
+        assertThat(starterReport(catchThrowable(() -> start(MoreApps.EchoApp.class,
                 "fonella.webhooks.deduplication.store=jdbc",
-                "fonella.webhooks.deduplication.jdbc.table-name=claims; drop table orders"));
-        Throwable startup = failure;
-        while (startup != null && !(startup instanceof FonellaStartupException)) {
-            startup = startup.getCause();
-        }
-        assertThat(startup).as("the starter's report in %s", failure).isInstanceOf(FonellaStartupException.class)
+                "fonella.webhooks.deduplication.jdbc.table-name=claims; drop table orders"))))
                 .hasMessageContaining("table-name");
 
         assertThat(output.getOut()).doesNotContain("Error starting Tomcat context")
@@ -117,15 +112,20 @@ class EndpointCheckIT {
 
     @Test
     void anInvalidBasePathFailsTheStartAloneNotTomcatsStart(CapturedOutput output) {
-        Throwable failure = catchThrowable(() -> start(MoreApps.EchoApp.class, "fonella.base-path=/my path"));
-        Throwable startup = failure;
-        while (startup != null && !(startup instanceof FonellaStartupException)) {
-            startup = startup.getCause();
-        }
-        assertThat(startup).as("the starter's report in %s", failure).isInstanceOf(FonellaStartupException.class)
+        assertThat(starterReport(catchThrowable(() -> start(MoreApps.EchoApp.class, "fonella.base-path=/my path"))))
                 .hasMessageContaining("base-path");
 
         assertThat(output.getOut()).doesNotContain("Error starting Tomcat context");
+    }
+
+    /** The starter's {@link FonellaStartupException} among a failed start's causes. */
+    private static FonellaStartupException starterReport(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FonellaStartupException report) {
+                return report;
+            }
+        }
+        throw new AssertionError("No FonellaStartupException among the causes of " + failure, failure);
     }
 
     private static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String toolSecret)
