@@ -549,16 +549,22 @@ public class FonellaStartupSync implements SmartLifecycle, ApplicationContextAwa
         }
     }
 
-    /**
-     * With a loopback emulator and no public URL, Fonella reaches the app on its own loopback port,
-     * under its context path and its DispatcherServlet's path.
-     */
+    /** With a loopback emulator and no public URL, Fonella reaches the app on its own loopback address. */
     private String defaultPublicUrl() {
+        return loopbackApi() ? loopbackUrl(environment) : null;
+    }
+
+    /**
+     * The app's own address on loopback: {@code http://127.0.0.1:{local.server.port}}, then its context
+     * path and its DispatcherServlet's path, each cleaned as Boot does. The public URL with a loopback
+     * emulator, and where {@code FonellaTestClient} sends its requests.
+     *
+     * @param environment the application's environment
+     * @return the address, or {@code null} while the app has no web server port
+     */
+    public static String loopbackUrl(Environment environment) {
         String port = environment.getProperty("local.server.port");
-        if (port == null || !loopbackApi()) {
-            return null;
-        }
-        return "http://127.0.0.1:" + port + bootPath(environment, "server.servlet.context-path")
+        return port == null ? null : "http://127.0.0.1:" + port + bootPath(environment, "server.servlet.context-path")
                 + bootPath(environment, "spring.mvc.servlet.path");
     }
 

@@ -3,6 +3,7 @@ package ai.fonella.spring.boot.test;
 import ai.fonella.model.EventType;
 import ai.fonella.model.ToolMethod;
 import ai.fonella.spring.boot.autoconfigure.FonellaProperties;
+import ai.fonella.spring.boot.autoconfigure.FonellaStartupSync;
 import ai.fonella.spring.boot.registry.FonellaHandlerRegistry;
 import ai.fonella.spring.boot.registry.FonellaSecrets;
 import ai.fonella.spring.boot.registry.FonellaToolRegistration;
@@ -23,12 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -188,17 +187,12 @@ public final class FonellaTestClient {
     }
 
     private String baseUrl() {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        if (port == null) {
+        String app = FonellaStartupSync.loopbackUrl(context.getEnvironment());
+        if (app == null) {
             throw new IllegalStateException("No server port: use @SpringBootTest(webEnvironment = RANDOM_PORT) for "
                     + "real HTTP, or the MockMvc variants webhookRequest(...) and toolRequest(...).");
         }
-        // the context path and the DispatcherServlet's, each cleaned as Boot does: "/" is none, a trailing slash goes
-        Environment environment = context.getEnvironment();
-        return "http://127.0.0.1:" + port
-                + StringUtils.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/')
-                + StringUtils.trimTrailingCharacter(environment.getProperty("spring.mvc.servlet.path", ""), '/')
-                + basePath();
+        return app + basePath();
     }
 
     private Response send(HttpRequest request) {
