@@ -295,8 +295,8 @@ public final class StoreLoad {
         for (String name : names.split(",")) {
             String store = name.strip();
             if (!APPS.containsKey(store) || store.equals("memory")) {
-                throw new IllegalArgumentException("STORES: '" + store + "' is not one of jdbc, redis, redis-jedis, "
-                        + "redis-unawaited");
+                throw new IllegalArgumentException("STORES: '" + store + "' is not one of " + APPS.keySet().stream()
+                        .filter(app -> !app.equals("memory")).sorted().toList());
             }
             if (!stores.contains(store)) {
                 stores.add(store);
